@@ -165,3 +165,12 @@ class Report:
     events: tuple[Event, ...] = ()
     claims: tuple[Claim, ...] = ()
     flags: tuple[Flag, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Reject:
+    """An input that could not be coded, and why: the run reports it and goes on."""
+
+    source: str  # file name
+    line: int | None  # 1-based line number in a JSONL file; None for a whole file
+    reason: str

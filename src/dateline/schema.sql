@@ -40,5 +40,5 @@ CREATE TABLE IF NOT EXISTS flags (
     doc_id VARCHAR, kind VARCHAR, message VARCHAR, spans INTEGER[][]
 );
 CREATE TABLE IF NOT EXISTS rejects (
-    source VARCHAR, line INTEGER, reason VARCHAR, at TIMESTAMP DEFAULT current_timestamp
+    source VARCHAR, line INTEGER, reason VARCHAR, rejected_at TIMESTAMP DEFAULT current_timestamp
 );

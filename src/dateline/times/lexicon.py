@@ -1,0 +1,109 @@
+"""Word tables for temporal expressions: months, weekdays, units, numbers, parts of day.
+
+Kept apart from the grammar so that the regular expressions and the normalizer read the same
+tables: a word the grammar can match is a word the normalizer can value.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS: dict[str, int] = {}
+for _i, _name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"),
+    start=1,
+):
+    MONTHS[_name] = _i
+    MONTHS[_name[:3]] = _i
+MONTHS["sept"] = 9
+
+WEEKDAYS: dict[str, int] = {}
+for _i, _name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")):
+    WEEKDAYS[_name] = _i
+
+#: TIMEX3 season codes.
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+
+#: TIMEX3 part-of-day codes; "late Monday" is read as the evening of Monday.
+PARTS_OF_DAY = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+    "noon": "MI", "midday": "MI",
+}
+
+#: Calendar units: the TIMEX3 duration letter and the precision a date of that unit has.
+UNITS: dict[str, tuple[str, str]] = {
+    "second": ("S", "time"), "minute": ("M", "time"), "hour": ("H", "time"),
+    "day": ("D", "day"), "night": ("D", "day"), "week": ("W", "week"), "fortnight": ("W", "week"),
+    "month": ("M", "month"), "quarter": ("Q", "quarter"), "year": ("Y", "year"),
+    "decade": ("DE", "decade"), "century": ("CE", "century"),
+}
+#: Units counted in hours, minutes and seconds take the "PT" prefix in TIMEX3 durations.
+TIME_UNITS = {"second", "minute", "hour"}
+
+_SMALL = {
+    "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "couple": 2, "a couple of": 2, "couple of": 2, "half a": 0.5, "half an": 0.5, "a half": 0.5,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+#: Vague quantities: "several years" is PXY in TIMEX3, a duration whose length is unknown.
+VAGUE = {"several", "few", "a few", "some", "many", "a number of", "the next few", "the past few"}
+
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40,
+    "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "hundredth": 100,
+}
+
+
+def _alternation(words: list[str]) -> str:
+    # Longest first, so that "a couple of" wins over "a".
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+NUMBER_WORDS = sorted(set(_SMALL) | set(_TENS) | VAGUE, key=len, reverse=True)
+#: A count: digits ("3", "2.5", "24"), words ("three", "twenty-four"), or a vague word ("several").
+NUM = (
+    r"(?:\d+(?:\.\d+)?|(?:" + "|".join(_TENS) + r")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|" + _alternation(NUMBER_WORDS) + r")"
+)
+ORD = r"(?:\d{1,3}(?:st|nd|rd|th)|" + _alternation(list(ORDINALS)) + r")"
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a count as the grammar matched it; None for vague counts ("several")."""
+    t = re.sub(r"\s+", " ", text.lower().strip())
+    if t in VAGUE:
+        return None
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    if t in _SMALL:
+        return float(_SMALL[t])
+    parts = re.split(r"[-\s]", t)
+    if parts[0] in _TENS:
+        return float(_TENS[parts[0]] + (_SMALL.get(parts[1], 0) if len(parts) > 1 else 0))
+    return None
+
+
+def parse_ordinal(text: str) -> int | None:
+    """The value of an ordinal: "ninth" -> 9, "21st" -> 21."""
+    t = text.lower().strip()
+    if t in ORDINALS:
+        return ORDINALS[t]
+    m = re.match(r"(\d+)", t)
+    return int(m.group(1)) if m else None
+
+
+def unit_of(word: str) -> str:
+    """The singular unit name of "days", "year", "centuries"."""
+    w = word.lower()
+    if w == "centuries":
+        return "century"
+    return w[:-1] if w.endswith("s") and w[:-1] in UNITS else w

@@ -1,0 +1,34 @@
+"""The DuckDB store: a report goes in whole, comes back out the same, and is never stored twice."""
+
+from __future__ import annotations
+
+import json
+
+from dateline import store
+from dateline.model import Reject
+from dateline.output import to_dict
+
+from test_output import full_report
+
+
+def test_round_trip_and_idempotency(tmp_path):
+    con = store.connect(tmp_path / "events.duckdb")
+    report = full_report()
+    assert store.write_report(con, report) is True
+    assert store.write_report(con, report) is False
+    (stored,) = con.execute("SELECT report FROM documents").fetchone()
+    assert json.loads(stored) == to_dict(report)
+    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("documents", "places", "times", "actors", "events", "claims", "flags")}
+    assert counts == {"documents": 1, "places": 1, "times": 1, "actors": 2, "events": 1, "claims": 1, "flags": 1}
+    columns, rows = store.events_table(con)
+    row = dict(zip(columns, rows[0]))
+    assert (row["place"], row["actor1"], row["date"], row["sub_event_type"]) == (
+        "Nakuru", "Police (Kenya)", "2024-04-29", "Arrests")
+
+
+def test_rejects_are_kept(tmp_path):
+    con = store.connect(tmp_path / "events.duckdb")
+    store.write_reject(con, Reject("feed.jsonl", 3, "malformed JSON"))
+    assert con.execute("SELECT source, line, reason FROM rejects").fetchall() == [
+        ("feed.jsonl", 3, "malformed JSON")]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
+from test_output import full_report
+
 from dateline import store
 from dateline.model import Reject
 from dateline.output import to_dict
-
-from test_output import full_report
 
 
 def test_round_trip_and_idempotency(tmp_path):
@@ -22,7 +22,7 @@ def test_round_trip_and_idempotency(tmp_path):
               for t in ("documents", "places", "times", "actors", "events", "claims", "flags")}
     assert counts == {"documents": 1, "places": 1, "times": 1, "actors": 2, "events": 1, "claims": 1, "flags": 1}
     columns, rows = store.events_table(con)
-    row = dict(zip(columns, rows[0]))
+    row = dict(zip(columns, rows[0], strict=True))
     assert (row["place"], row["actor1"], row["date"], row["sub_event_type"]) == (
         "Nakuru", "Police (Kenya)", "2024-04-29", "Arrests")
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import jsonschema
 
-from dateline.model import SCHEMA_VERSION, Claim, Event, Flag, Place, Report, Span, Time, Actor
+from dateline.model import SCHEMA_VERSION, Actor, Claim, Event, Flag, Place, Report, Span, Time
 
 SCHEMA_FILE = "dateline-1.schema.json"
 

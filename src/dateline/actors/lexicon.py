@@ -1,0 +1,50 @@
+"""Word lists and thresholds the actor finder's heuristics rest on, kept apart to be read and tuned.
+
+Each list says what it decides; all words are lower case (verbs as lemmas).
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Verbs whose subject is not acting: "Crimea is a key junction", "China and Russia have goals".
+#: A country as subject of any other verb is taken as its government acting.
+STATIVE = _words("be have host include lie remain border become contain sit seem stand")
+
+#: Nouns naming something a country does: "Russia's invasion" makes Russia an actor, while
+#: "Russia's airfields" does not.
+EVENT_NOUNS = _words(
+    "invasion attack attacks war offensive operation operations strike strikes annexation occupation"
+    " bombardment shelling decision response demand demands accusation claim claims refusal statement"
+    " warning threat threats sanctions aggression assault blockade withdrawal retreat counteroffensive"
+    " efforts effort mediation proposal plan offer initiative request support aid intervention"
+    " involvement veto recognition ultimatum crackdown raid raids"
+)
+
+#: Event nouns whose bare noun modifier is their doer: "US mediation" is the US mediating, but
+#: "Crimea annexation" is Crimea annexed, so only nouns of offering and helping qualify.
+AGENT_COMPOUND_NOUNS = _words(
+    "mediation efforts effort proposal plan offer initiative sanctions aid support request demand"
+    " demands veto ultimatum statement decision troops"
+)
+
+#: Head nouns of agent phrases that name a body, not one person ("Department of Foreign Affairs").
+ORG_NOUNS = _words(
+    "department ministry office agency council committee commission court government administration"
+    " service bureau army navy force party union federation association institute company parliament"
+    " congress assembly senate community group organization organisation board authority cabinet"
+    " regime junta military police fleet directorate command tribunal firm"
+)
+
+#: Prepositions after which an unknown one-word name is more likely a place than an actor
+#: ("in the town of Dzhankoi", tagged ORG by NER).
+PLACE_PREPS = _words("in at near from to into of outside across around toward towards")
+
+#: A misspelt person must score this on the whole name (rapidfuzz ratio, 0-100) and the surnames
+#: must agree this well: "Sergei Askyonov" ~ "Sergei Aksyonov" scores 93 and 88; two different
+#: people who share a given name rarely pass both.
+FUZZY_NAME = 85.0
+FUZZY_SURNAME = 75.0

@@ -28,5 +28,10 @@ lint: $(STAMP)
 eval: setup
 	$(BIN)/dateline evaluate report ../shared/examples/dzhankoi
 
+# Throughput and memory against plain spaCy on ../shared/data (minutes; prints, asserts nothing).
+# BENCH_ARGS="--reports 500 --long 2000" for a quicker look.
+bench: setup
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) demo.duckdb

@@ -11,8 +11,14 @@ import logging
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dateline.errors import DatelineError, InputError
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from dateline.export import EventFilter
 
 log = logging.getLogger("dateline")
 
@@ -74,6 +80,52 @@ def cmd_build_gazetteer(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_geocode(args: argparse.Namespace) -> int:
+    """Resolve given place spans: JSONL lines {"id", "text", "spans": [[start, end], ...]} in, one line
+    {"id", "places": [{"start", "end", "name", "geonameid", "lat", "lon", "country_code",
+    "feature_code"}]} out for exactly those spans (how published geoparsers are compared).
+
+    Example: dateline geocode toponyms.jsonl > resolved.jsonl
+    """
+    from dateline.evaluate.geo import geocode_file
+
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8") as out:
+                count = geocode_file(args.path, out)
+        except OSError as e:
+            raise InputError(f"{args.output}: cannot write ({e.strerror})") from None
+    else:
+        count = geocode_file(args.path, sys.stdout)
+    print(f"{count} documents geocoded" + (f" to {args.output}" if args.output else ""), file=sys.stderr)
+    return 0
+
+
+def cmd_evaluate_geo(args: argparse.Namespace) -> int:
+    """Score place resolution on LGL or TR-News: accuracy within 161 km, exact GeoNames id, country,
+    median and mean error; end to end (without --gold-spans) also detection precision, recall, F1.
+    LGL's --split heldout is the articles at positions 0, 5, 10, ... (the ranker never trains on them).
+
+    Example: dateline evaluate geo --corpus lgl ../shared/data/lgl --gold-spans --split heldout
+    """
+    import json
+
+    from dateline.evaluate.geo import evaluate_geo
+
+    result = evaluate_geo(args.corpus, args.path, gold_spans=args.gold_spans, split=args.split, limit=args.limit)
+    if args.json:
+        print(json.dumps(result))
+        return 0
+    print(f"{result['corpus']} ({result['split']}, {result['documents']} documents), {result['mode']}:")
+    if "f1" in result:
+        print(f"  detection   precision {result['precision']:.3f}  recall {result['recall']:.3f}  "
+              f"F1 {result['f1']:.3f}  ({result['predicted']} predicted, {result['gold']} gold)")
+    print(f"  resolution  acc@161km {100 * result['acc@161']:.1f}  exact id {100 * result['exact_id']:.1f}  "
+          f"country {100 * result['country']:.1f}  median {result['median_km']:.1f} km  "
+          f"mean {result['mean_km']:.0f} km  ({result['toponyms']} toponyms, {result['unresolved']} unresolved)")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Code the sample reports shipped with dateline, store them in DuckDB and print their events.
 
@@ -89,6 +141,141 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"{len(documents)} sample reports coded, {added} new in {args.db}\n")
     print(format_table(columns, rows))
     return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Code a corpus into a DuckDB store on all cores: text, HTML, JSONL and WARC files, directories
+    (recursive) or - for stdin. A re-run adds nothing already stored; a killed run, re-run, resumes.
+    Reports that cannot be coded are kept, with the reason, in the store's rejects table.
+
+    Example: dateline run news/ feed.jsonl crawl.warc.gz --db events.duckdb --workers 2
+    """
+    from tqdm import tqdm
+
+    from dateline import store
+    from dateline.engines import local
+    from dateline.ingest.sources import check_sources, count_reports, read_sources
+
+    sources = check_sources(args.sources)
+    if args.workers is not None and args.workers < 0:
+        raise InputError(f"--workers must be 0 (in this process) or more, got {args.workers}")
+    con = store.connect(args.db)
+    bar = tqdm(total=count_reports(sources), unit=" reports", file=sys.stderr, disable=None, smoothing=0.05)
+
+    def progress(n: int, stats: local.RunStats) -> None:
+        bar.set_postfix(stored=stats.stored, rejects=stats.rejected, refresh=False)
+        bar.update(n)
+
+    try:
+        stats = local.run(read_sources(sources), con, workers=args.workers, batch_size=args.batch_size,
+                          progress=progress, timeout=args.timeout or None)
+    except KeyboardInterrupt:
+        bar.close()
+        print(f"dateline: interrupted; what was coded is stored in {args.db}: run the same command to resume",
+              file=sys.stderr)
+        return 130
+    finally:
+        bar.close()
+        con.close()
+    rate = (stats.stored + stats.rejected) / stats.seconds if stats.seconds else 0.0
+    print(f"{stats.stored} reports stored, {stats.skipped} already stored, {stats.rejected} rejected "
+          f"(see the rejects table) in {args.db}; {stats.seconds:.1f} s, {rate:.1f} reports/s")
+    return 0
+
+
+def _open_store(path: str) -> duckdb.DuckDBPyConnection:
+    from dateline import store
+
+    if not Path(path).is_file():
+        raise InputError(f"{path}: no such store; create it with `dateline run SOURCE... --db {path}`")
+    return store.connect(path)
+
+
+def _event_filter(args: argparse.Namespace) -> EventFilter:
+    import datetime as dt
+
+    from dateline import export
+
+    dates = {}
+    for name in ("since", "until"):
+        value = getattr(args, name)
+        try:
+            dates[name] = dt.date.fromisoformat(value) if value else None
+        except ValueError:
+            raise InputError(f"--{name} must be a date like 2023-03-21, got {value!r}") from None
+    return export.EventFilter(
+        since=dates["since"], until=dates["until"], types=tuple(args.type or ()),
+        country=export.parse_country(args.country) if args.country else None,
+        bbox=export.parse_bbox(args.bbox) if args.bbox else None,
+    )
+
+
+#: The columns `dateline events` shows as a table (all of them go to json and csv).
+TABLE_COLUMNS = ("date", "event_type", "sub_event_type", "plover_type", "actor1", "actor2", "place",
+                 "country_code", "fatalities", "doc_id")
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    """List the stored events that match every filter given, oldest first.
+
+    Example: dateline events --db events.duckdb --since 2023-03-01 --country UA --type "Air/drone strike"
+    """
+    from dateline import export
+
+    where = _event_filter(args)
+    con = _open_store(args.db)
+    if args.format == "json":
+        export.write_events_json(con, sys.stdout, where)
+    elif args.format == "csv":
+        export.write_acled_csv(con, sys.stdout, where)
+    else:
+        rows = [tuple(e[c] for c in TABLE_COLUMNS) for e in export.iter_events(con, where)]
+        print(format_table(TABLE_COLUMNS, rows))
+        print(f"\n{len(rows)} events")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export a store: jsonl (the dateline/1 object of each document), csv (ACLED's columns),
+    geojson (a FeatureCollection of event points) or parquet (one row per event; needs -o).
+
+    Example: dateline export --db events.duckdb --format geojson -o events.geojson
+    """
+    from dateline import export
+
+    where = _event_filter(args)
+    if args.format == "parquet" and not args.output:
+        raise InputError("--format parquet writes a binary file: name it with -o FILE")
+    if args.format == "jsonl" and where != export.EventFilter():
+        raise InputError("--format jsonl exports whole documents; the event filters apply to csv, geojson, parquet")
+    con = _open_store(args.db)
+    if args.format == "parquet":
+        count = export.write_parquet(con, args.output, where)
+    else:
+        writers = {"jsonl": lambda out: export.write_jsonl(con, out),
+                   "csv": lambda out: export.write_acled_csv(con, out, where),
+                   "geojson": lambda out: export.write_geojson(con, out, where)}
+        if args.output:
+            try:
+                with open(args.output, "w", encoding="utf-8", newline="") as out:
+                    count = writers[args.format](out)
+            except OSError as e:
+                raise InputError(f"{args.output}: cannot write ({e.strerror})") from None
+        else:
+            count = writers[args.format](sys.stdout)
+    unit = "documents" if args.format == "jsonl" else "events"
+    print(f"{count} {unit} exported" + (f" to {args.output}" if args.output else ""), file=sys.stderr)
+    return 0
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", required=True, help="the DuckDB store written by `dateline run`")
+    p.add_argument("--since", help="events on or after this date, YYYY-MM-DD")
+    p.add_argument("--until", help="events on or before this date, YYYY-MM-DD")
+    p.add_argument("--type", action="append", metavar="TYPE",
+                   help="an ACLED event or sub-event type, or a PLOVER type (repeat for several)")
+    p.add_argument("--country", help="country of the event's place: ISO code (UA, UKR) or name")
+    p.add_argument("--bbox", help="min_lon,min_lat,max_lon,max_lat")
 
 
 def format_table(columns: Sequence[str], rows: Sequence[Sequence[object]], width: int = 24) -> str:
@@ -123,10 +310,55 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="rebuild even when the cached index is current")
     p.set_defaults(func=cmd_build_gazetteer)
 
+    p = commands.add_parser("geocode", help="resolve given place spans (JSONL in, JSONL out)",
+                            description=cmd_geocode.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("path", help='a .jsonl file of {"id", "text", "spans": [[start, end], ...]}')
+    p.add_argument("-o", "--output", help="file to write (default: stdout)")
+    p.set_defaults(func=cmd_geocode)
+
+    p = commands.add_parser("evaluate", help="score a stage on a gold corpus",
+                            description="Score a stage on a gold corpus (see ../shared/data/README.md).")
+    evaluate = p.add_subparsers(dest="evaluate_command", required=True, metavar="TASK")
+    p = evaluate.add_parser("geo", help="place resolution on LGL or TR-News", description=cmd_evaluate_geo.__doc__,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("path", help="the corpus XML file or its folder (../shared/data/lgl, ../shared/data/tr-news)")
+    p.add_argument("--corpus", choices=("lgl", "tr-news"), required=True)
+    p.add_argument("--gold-spans", action="store_true", help="resolve the gold toponyms only (no detection)")
+    p.add_argument("--split", choices=("heldout", "train", "all"), default=None,
+                   help="LGL held-out (position %% 5 == 0) or training split (default: all documents)")
+    p.add_argument("--limit", type=int, default=None, help="score the first N documents only")
+    p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    p.set_defaults(func=cmd_evaluate_geo)
+
     p = commands.add_parser("demo", help="code the shipped sample reports into DuckDB and show the events",
                             description=cmd_demo.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--db", default="demo.duckdb", help="DuckDB file to write (default: demo.duckdb)")
     p.set_defaults(func=cmd_demo)
+
+    p = commands.add_parser("run", help="code a corpus into DuckDB on all cores (resumable)",
+                            description=cmd_run.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("sources", nargs="+", metavar="SOURCE",
+                   help="a .txt/.html/.jsonl/.warc(.gz) file, a directory (recursive), or - for stdin")
+    p.add_argument("--db", required=True, help="DuckDB file to write (created if absent)")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
+    p.add_argument("--timeout", type=float, default=60.0,
+                   help="most seconds one report may take before it is rejected (default 60; 0: no limit)")
+    p.add_argument("--batch-size", type=int, default=16, help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_run)
+
+    p = commands.add_parser("events", help="list stored events, filtered", description=cmd_events.__doc__,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_filters(p)
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                   help="table (default), json (one object per line) or csv (ACLED columns)")
+    p.set_defaults(func=cmd_events)
+
+    p = commands.add_parser("export", help="export a store as jsonl, csv, geojson or parquet",
+                            description=cmd_export.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_filters(p)
+    p.add_argument("--format", choices=("jsonl", "csv", "geojson", "parquet"), required=True)
+    p.add_argument("-o", "--output", help="file to write (default: stdout)")
+    p.set_defaults(func=cmd_export)
     return parser
 
 

@@ -15,6 +15,11 @@ lemma gives a *class*; the class and the cue's polarity and modality give the *s
 | threaten       | threaten                                   | threatens             | does_not_threaten         | -                    |
 | responsibility | claim/take/accept/assume + responsibility  | claims_responsibility | no_responsibility_claim   | no_responsibility_claim |
 | deny_resp.     | deny + responsibility                      | denies_responsibility | does_not_deny             | -                    |
+| demand         | urge, demand, ask, call for / call on      | demands               | does_not_demand           | -                    |
+| criticize      | criticize, condemn, denounce, blast, slam  | criticizes            | does_not_criticize        | declines_to_comment  |
+| praise         | praise, hail, commend, applaud, welcome    | praises               | does_not_praise           | -                    |
+| intend         | want, plan, intend, propose, seek, aim     | intends               | does_not_intend           | -                    |
+| cite           | cite, quote                                | asserts               | -                         | -                    |
 | evidence       | show, indicate, reveal (subject: video...) | shows                 | does_not_show             | -                    |
 | comment        | comment, respond (only refused or negated) | -                     | no_comment                | no_comment           |
 | according_to   | "according to X"                           | asserts               | -                         | -                    |
@@ -49,7 +54,15 @@ CUE_CLASS: dict[str, str] = {
     "threaten": "threaten",
     **dict.fromkeys(("show", "demonstrate"), "evidence"),
     **dict.fromkeys(("comment", "respond"), "comment"),
+    **dict.fromkeys(("urge", "demand", "ask", "appeal", "press", "implore"), "demand"),
+    **dict.fromkeys(("criticize", "criticise", "condemn", "denounce", "blast", "slam", "decry", "lambaste",
+                     "rebuke", "chastise", "mock", "ridicule", "question"), "criticize"),
+    **dict.fromkeys(("praise", "hail", "commend", "applaud", "welcome", "laud"), "praise"),
+    **dict.fromkeys(("want", "plan", "intend", "propose", "seek", "aim"), "intend"),
+    **dict.fromkeys(("cite",), "cite"),
 }
+#: "call for ..." and "call on ..." are demands; "call X Y" is a label.
+CALL_DEMAND_PREPS = frozenset({"for", "on", "upon"})
 
 #: Cue classes that need an evidence-like subject to count ("video shows"), else "Putin shows
 #: support" would become a claim.
@@ -61,10 +74,7 @@ EVIDENCE_NOUNS = frozenset(
 
 #: Say-class lemmas that need a clausal complement (ccomp) to count as a cue: "said that ..." is an
 #: attribution, "reported a fire" or "added salt" is not.
-NEEDS_CLAUSE = frozenset(CUE_CLASS) - {"confirm", "verify", "corroborate", "deny", "reject", "dismiss",
-                                        "refute", "dispute", "rebuff", "accuse", "blame", "show",
-                                        "demonstrate", "label", "call", "describe", "brand", "dub",
-                                        "characterize", "characterise", "term", "comment", "respond"}
+NEEDS_CLAUSE = frozenset(k for k, v in CUE_CLASS.items() if v in ("say", "believe", "vow", "threaten"))
 
 #: Objects that make "claim/take/accept/assume X" a responsibility claim.
 RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit", "blame"})
@@ -88,6 +98,11 @@ PLAIN = {
     "deny_responsibility": "denies_responsibility",
     "evidence": "shows",
     "according_to": "asserts",
+    "demand": "demands",
+    "criticize": "criticizes",
+    "praise": "praises",
+    "intend": "intends",
+    "cite": "asserts",
 }
 NEGATED = {
     "say": "does_not_assert",
@@ -102,6 +117,10 @@ NEGATED = {
     "deny_responsibility": "does_not_deny",
     "evidence": "does_not_show",
     "comment": "no_comment",
+    "demand": "does_not_demand",
+    "criticize": "does_not_criticize",
+    "praise": "does_not_praise",
+    "intend": "does_not_intend",
 }
 REFUSED = {
     "say": "declines_to_comment",
@@ -109,6 +128,7 @@ REFUSED = {
     "confirm": "declines_to_confirm",
     "deny": "declines_to_comment",
     "accuse": "declines_to_comment",
+    "criticize": "declines_to_comment",
     "responsibility": "no_responsibility_claim",
     "comment": "no_comment",
 }

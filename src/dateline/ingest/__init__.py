@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -86,29 +86,34 @@ def read_jsonl(path: Path) -> Iterator[Document | Reject]:
         handle = path.open("rb")
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror})") from None
-    seen_any = False
     with handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            seen_any = True
-            where = f"{path}:{number}"
-            try:
-                line = raw.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                yield Reject(str(path), number, "not valid UTF-8")
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as e:
-                yield Reject(str(path), number, f"malformed JSON ({e.msg} at column {e.colno})")
-                continue
-            try:
-                yield document_from_record(record, where)
-            except InputError as e:
-                yield Reject(str(path), number, str(e).removeprefix(where + ": "))
+        yield from read_jsonl_stream(handle, str(path))
+
+
+def read_jsonl_stream(lines: Iterable[bytes], source: str) -> Iterator[Document | Reject]:
+    """Documents from the raw lines of a JSONL feed (a file or stdin) named `source` in messages."""
+    seen_any = False
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        seen_any = True
+        where = f"{source}:{number}"
+        try:
+            line = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            yield Reject(source, number, "not valid UTF-8")
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Reject(source, number, f"malformed JSON ({e.msg} at column {e.colno})")
+            continue
+        try:
+            yield document_from_record(record, where)
+        except InputError as e:
+            yield Reject(source, number, str(e).removeprefix(where + ": "))
     if not seen_any:
-        raise InputError(f"{path}: empty file, no reports to code")
+        raise InputError(f"{source}: empty file, no reports to code")
 
 
 def read_example(folder: Path) -> Document:

@@ -30,10 +30,11 @@ def _is_government(doc: Doc, r: Resolution) -> bool:
     "Washington accused Moscow of ...", "the US has accused Russia": the events stage must not put
     an event there, so these are not emitted as places (the actors stage finds them).
     """
-    e = r.entry
-    if e is None or r.mention.demonym:
+    if r.entry is None or r.mention.demonym:
         return False
-    if e.kind != COUNTRY and e.feature_code != "PPLC":
+    # Any reading as a country or capital counts: "Washington" may resolve to the state in a
+    # report about the US, and "Moscow" to Moscow, Idaho, next to it, and still be governments.
+    if not any(e.kind == COUNTRY or e.feature_code == "PPLC" for e, _ in r.mention.candidates):
         return False
     return is_actor_use(doc, r.mention.head_index, r.mention.end_index)
 
@@ -71,7 +72,7 @@ def _to_places(resolutions: list[Resolution]) -> list[Place]:
                 lon=round(e.lon, 5),
                 country_code=e.country_code,
                 admin1=e.admin1 if e.kind != COUNTRY else None,
-                feature_code=e.feature_code,
+                feature_code=e.feature_code or None,
                 confidence=r.confidence,
             )
         )

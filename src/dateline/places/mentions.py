@@ -173,6 +173,37 @@ AP_STATES = {
 }
 
 
+#: Canadian Press abbreviations of provinces ("Red Deer, Alta."), keyed like `AP_STATES`, valued
+#: by GeoNames admin1 code.
+CA_PROVINCES = {
+    "alta": "01",
+    "bc": "02",
+    "man": "03",
+    "nb": "04",
+    "nfld": "05",
+    "ns": "07",
+    "ont": "08",
+    "pei": "09",
+    "que": "10",
+    "sask": "11",
+}
+
+
+def state_of(text: str) -> str | None:
+    """The admin1 key (`US.TX`, `CA.08`) of a dotted state or province abbreviation ("Tenn.", "Ont.").
+
+    "L.A." is Los Angeles, not Louisiana (AP writes "La.").
+    """
+    if "." not in text or text.replace(" ", "") == "L.A.":
+        return None
+    key = normalize(text).replace(" ", "")
+    if key in AP_STATES:
+        return f"US.{AP_STATES[key]}"
+    if key in CA_PROVINCES:
+        return f"CA.{CA_PROVINCES[key]}"
+    return None
+
+
 @functools.cache
 def demonyms() -> dict[str, str]:
     """Adjective of place (normalized) -> a country ISO-2 code or an admin1 `CC.code` key."""
@@ -323,9 +354,8 @@ def _state_abbreviations(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer
         if k + 1 >= len(doc) or doc[k].text != ",":
             continue
         t = doc[k + 1]
-        code = AP_STATES.get(normalize(t.text).replace(" ", ""))
         dotted = "." in t.text or (k + 2 < len(doc) and doc[k + 2].text == ".")
-        entry = gazetteer.admin1_of(f"US.{code}") if code else None
+        entry = gazetteer.admin1_of(state_of(t.text if "." in t.text else t.text + "."))
         if entry is None or not dotted or not _capitalised(t):
             continue
         out.append(
@@ -354,7 +384,7 @@ def _container_after(
     if k + 1 >= len(doc) or doc[k].text != ",":
         return False
     t = doc[k + 1]
-    if normalize(t.text).replace(" ", "") in AP_STATES and (
+    if state_of(t.text if "." in t.text else t.text + ".") and (
         "." in t.text or (k + 2 < len(doc) and doc[k + 2].text == ".")
     ):
         return True
@@ -542,15 +572,18 @@ def mentions_at(doc: Doc, spans: list[tuple[int, int]], gazetteer: Gazetteer) ->
         text = doc.text[start:end]
         key = normalize(text[4:] if text.lower().startswith("the ") else text)
         candidates = gazetteer.names_of(key)
-        state = gazetteer.admin1_of(f"US.{AP_STATES.get(key.replace(' ', ''))}")
-        if ("." in text or not candidates) and state is not None:
+        state = gazetteer.admin1_of(state_of(text))
+        if state is None and not candidates and key.replace(" ", "") in AP_STATES:
+            state = gazetteer.admin1_of(f"US.{AP_STATES[key.replace(' ', '')]}")
+        if state is not None:
             candidates = ((state, True),)
-        # Plural demonyms ("Syrians") stand for the country in resolution-only mode.
+        # Demonyms, singular or plural ("Canadian", "Syrians"), given as a place stand for their
+        # country (or admin1: "Crimean"), not for a namesake town (Canadian, Texas).
         singular = key[:-1] if key.endswith("s") and key[:-1] in adjectives else key
-        if not candidates and singular in adjectives:
+        if singular in adjectives:
             target = adjectives[singular]
             entry = gazetteer.admin1_of(target) if "." in target else gazetteer.country(target)
-            candidates = ((entry, True),) if entry else ()
+            candidates = ((entry, True),) if entry else candidates
         span = doc.char_span(start, end, alignment_mode="expand")
         i, k = (span.start, span.end) if span is not None else (0, 0)
         out.append(

@@ -1,35 +1,73 @@
-"""Disambiguation: pick each mention's gazetteer entry by a scored heuristic.
+"""Disambiguation: pick each mention's gazetteer entry with a ranker trained on LGL.
 
-A candidate's score adds a prior (what kind of place it is, how many people live there, whether
-the text is its own name or only an alternate one) and the evidence of the document: the other
-places the report names, their countries and first-level subdivisions, "X, Y" patterns
-("Springfield, Illinois"), and nearness to places already resolved with confidence. It is a
-hand-weighted stand-in for the trained ranker of issue 3, with the same features.
+Each candidate of a mention gets a vector of features (`FEATURES`): what kind of place it is and
+how many people live there, whether the text is its own name or only an alternate one, and the
+evidence of the document: the other places it names, their countries and first-level subdivisions,
+"X, Y" patterns ("Springfield, Illinois"), and the distance to the other places' likely readings.
+The ranker is a conditional logit (a softmax over one mention's candidates) whose weights are
+trained by `python -m dateline.places.train` on LGL's training split and shipped as
+`data/ranker.json`: a few dozen numbers, no pickle.
+
+The document's context is read from each mention's best candidate under a context-free prior
+(`prior`), so that training and use see the same features, and a mention is never its own
+evidence: context comes from the other names only.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
+import numpy as np
 from spacy.tokens import Doc
 
-from dateline.places.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURE, Entry, Gazetteer, normalize
-from dateline.places.mentions import AP_STATES, Mention
+from dateline.errors import ResourceError
+from dateline.places.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, DATA_DIR, FEATURE, Entry, Gazetteer, normalize
+from dateline.places.mentions import AP_STATES, CA_PROVINCES, Mention
 
-#: What a bare name most often means in news: a country before a region before a town. The
-#: numbers are in the units of log10(population) so that the kind bonus of a country equals a
-#: 10,000-fold population advantage.
+#: The hand-set prior, in units of log10(population): a country's kind bonus equals a
+#: 10,000-fold population advantage. It ranks candidates before context is known (to find the
+#: context) and is one feature of the ranker.
 KIND_BONUS = {COUNTRY: 4.0, FEATURE: 3.0, ADMIN1: 2.0, ADMIN2: 0.8, CITY: 0.0}
 POPULATION_WEIGHT = 0.6
 OWN_NAME_BONUS = 1.5  # "Moscow" is the city's own name but only an alias of Moskva oblast
 CAPITAL_BONUS = 3.0  # "Washington" in news is the capital more often than the state
-SAME_COUNTRY = 2.0  # the report names the candidate's country (or another place in it)
-SAME_ADMIN1 = 3.0  # ... or its first-level subdivision (Gvardeyskoye near Crimea)
-X_COMMA_Y = 6.0  # "Alexandria, Louisiana": Y contains the candidate
 NEARBY_KM = 150.0
-NEARBY = 1.5  # within NEARBY_KM of a place resolved with confidence
+#: Candidates per other name used as its possible locations for the distance features.
+TOP_OTHERS = 5
+RANKER_PATH = DATA_DIR / "ranker.json"
+
+FEATURES = (
+    "prior",
+    "log_pop",
+    "pop_unknown",
+    "kind_country",
+    "kind_admin1",
+    "kind_admin2",
+    "kind_feature",
+    "capital",
+    "own_name",
+    "exact_name",
+    "alias_subdivision",
+    "largest",
+    "log_pop_gap",
+    "log_candidates",
+    "same_country",
+    "country_mentions",
+    "top_country",
+    "same_admin1",
+    "same_admin1_local",
+    "x_comma_y",
+    "near_anchor",
+    "near_others",
+    "log_km_others",
+    "no_others",
+    "abbreviation",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +87,14 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def _km_matrix(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+    """Great-circle distances (km) between every point of the first set and of the second."""
+    p1, p2 = np.radians(lat1)[:, None], np.radians(lat2)[None, :]
+    dl = np.radians(lon2)[None, :] - np.radians(lon1)[:, None]
+    a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+
+
 def prior(entry: Entry, own: bool) -> float:
     """The score of a candidate before the document's context is looked at."""
     score = KIND_BONUS.get(entry.kind, 0.0) + POPULATION_WEIGHT * math.log10(entry.population + 1)
@@ -61,27 +107,43 @@ def prior(entry: Entry, own: bool) -> float:
     return score
 
 
-def _ranked(m: Mention) -> list[tuple[float, Entry]]:
-    return sorted(((prior(e, own), e) for e, own in m.candidates), key=lambda x: -x[0])
+def _ranked(m: Mention, scores: np.ndarray | None = None) -> list[tuple[float, Entry]]:
+    """Candidates best first, by the prior or by a previous stage's scores."""
+    if scores is None:
+        pairs = [(prior(e, own), e) for e, own in m.candidates]
+    else:
+        pairs = [(float(s), e) for s, (e, _) in zip(scores, m.candidates, strict=True)]
+    return sorted(pairs, key=lambda x: (-x[0], x[1].pid))
 
 
-def _context(
-    mentions: list[Mention],
-) -> tuple[dict[str, Counter[str]], dict[str, Counter[str]], list[tuple[str, Entry]]]:
-    """Countries and admin1s each name's likely reading puts in play, and the confidently placed.
+@dataclass(frozen=True, slots=True)
+class _Context:
+    countries: dict[str, Counter[str]]  # name key -> countries its likely reading puts in play
+    admin1s: dict[str, Counter[str]]
+    anchors: list[tuple[str, Entry]]  # confidently placed towns
+    points: dict[str, tuple[np.ndarray, np.ndarray]]  # name key -> its top candidates' lat, lon
 
-    Kept per name so that a mention is never its own evidence.
+
+def _context(mentions: list[Mention], scores: list[np.ndarray] | None = None) -> _Context:
+    """What each name's likely reading says about the document, kept per name.
+
+    The likely reading is the prior's best candidate in the first stage, the previous stage's in
+    the next: a later stage sees the document as the earlier one resolved it.
     """
     countries: dict[str, Counter[str]] = {}
     admin1s: dict[str, Counter[str]] = {}
     anchors: list[tuple[str, Entry]] = []
-    for m in mentions:
-        ranked = _ranked(m)
+    points: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for n, m in enumerate(mentions):
+        ranked = _ranked(m, None if scores is None else scores[n])
         if not ranked:
             continue
         key = normalize(m.text)
-        top, e = ranked[0]
-        margin = top - ranked[1][0] if len(ranked) > 1 else 99.0
+        if key not in points:
+            top = [e for _, e in ranked[: TOP_OTHERS if scores is None else 1]]
+            points[key] = (np.array([e.lat for e in top]), np.array([e.lon for e in top]))
+        best, e = ranked[0]
+        margin = best - ranked[1][0] if len(ranked) > 1 else 99.0
         if margin < 1.0 and e.kind == CITY:
             continue  # too ambiguous to be evidence for the others
         if e.country_code:
@@ -90,7 +152,7 @@ def _context(
             admin1s.setdefault(key, Counter())[e.admin1_key] += 1
         if e.kind in (CITY, ADMIN2) and margin >= 2.0:
             anchors.append((key, e))
-    return countries, admin1s, anchors
+    return _Context(countries, admin1s, anchors, points)
 
 
 def _container(doc: Doc, m: Mention, by_start: dict[int, Mention]) -> tuple[set[str], set[str]]:
@@ -107,44 +169,134 @@ def _container(doc: Doc, m: Mention, by_start: dict[int, Mention]) -> tuple[set[
     abbr = normalize(doc[k + 1].text).replace(" ", "")
     if abbr in AP_STATES:
         return set(), {f"US.{AP_STATES[abbr]}"}
+    if abbr in CA_PROVINCES:
+        return set(), {f"CA.{CA_PROVINCES[abbr]}"}
     return set(), set()
 
 
-def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Resolution]:
-    """Choose an entry for each mention, in the mentions' order."""
-    countries, admin1s, anchors = _context(mentions)
+def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None = None) -> list[np.ndarray]:
+    """One matrix per mention: a row of `FEATURES` per candidate, in the order of its candidates.
+
+    `scores`: a previous stage's scores of each mention's candidates (None: the first stage).
+    """
+    ctx = _context(mentions, scores)
     by_start = {m.start: m for m in mentions}
     out = []
     for m in mentions:
         if not m.candidates:
-            out.append(Resolution(m, None, 0.0, f"no gazetteer entry for {m.text!r}"))
+            out.append(np.zeros((0, len(FEATURES))))
             continue
         key = normalize(m.text)
-        cc_seen = sum((c for k, c in countries.items() if k != key), Counter())
-        a1_seen = sum((c for k, c in admin1s.items() if k != key), Counter())
-        near = [e for k, e in anchors if k != key]
+        cc_seen = sum((c for k, c in ctx.countries.items() if k != key), Counter())
+        a1_seen = sum((c for k, c in ctx.admin1s.items() if k != key), Counter())
+        top_cc = cc_seen.most_common(1)[0][0] if cc_seen else None
+        near = [e for k, e in ctx.anchors if k != key]
         in_cc, in_a1 = _container(doc, m, by_start)
-        scored = []
-        for e, own in m.candidates:
-            s = prior(e, own)
-            if e.country_code and cc_seen[e.country_code]:
-                # More mentions in a country, more weight, up to double: a US local report that
-                # names five American towns means Georgia the state.
-                s += SAME_COUNTRY * (1.0 + 0.25 * min(cc_seen[e.country_code] - 1, 4))
-            if e.admin1_key and a1_seen[e.admin1_key]:
-                s += SAME_ADMIN1
-            if (e.country_code in in_cc) or (e.admin1_key in in_a1):
-                s += X_COMMA_Y
-            if e.kind in (CITY, ADMIN2) and any(
-                km(e.lat, e.lon, a.lat, a.lon) <= NEARBY_KM for a in near if a.pid != e.pid
-            ):
-                s += NEARBY
-            scored.append((s, e))
-        scored.sort(key=lambda x: (-x[0], -x[1].population))
-        best_score, best = scored[0]
+        others = [p for k, p in ctx.points.items() if k != key]
+        lats = np.array([e.lat for e, _ in m.candidates])
+        lons = np.array([e.lon for e, _ in m.candidates])
+        if others:
+            # For each candidate: the distance to the nearest possible location of each other name.
+            d = np.stack([_km_matrix(lats, lons, la, lo).min(axis=1) for la, lo in others], axis=1)
+            near_others = np.log1p((d <= 100.0).sum(axis=1))
+            log_km = np.log10(1.0 + d.min(axis=1)) / 4.0
+        else:
+            near_others = np.zeros(len(lats))
+            log_km = np.zeros(len(lats))
+        pops = [math.log10(e.population + 1) for e, _ in m.candidates]
+        top_pop = max(pops)
+        text = m.text[4:] if m.text.lower().startswith("the ") else m.text
+        abbreviation = float("." in text or (text.isupper() and len(text) <= 4))
+        rows = []
+        for n, (e, own) in enumerate(m.candidates):
+            local = e.kind in (CITY, ADMIN2)
+            same_a1 = bool(e.admin1_key and a1_seen[e.admin1_key])
+            rows.append(
+                [
+                    prior(e, own),
+                    pops[n],
+                    float(e.population == 0),
+                    float(e.kind == COUNTRY),
+                    float(e.kind == ADMIN1),
+                    float(e.kind == ADMIN2),
+                    float(e.kind == FEATURE),
+                    float(e.feature_code == "PPLC"),
+                    float(own),
+                    float(e.name == text),
+                    float(not own and e.kind in (ADMIN1, ADMIN2)),
+                    float(pops[n] == top_pop),
+                    pops[n] - top_pop,
+                    math.log10(len(m.candidates)),
+                    float(bool(e.country_code and cc_seen[e.country_code])),
+                    math.log1p(cc_seen[e.country_code]) if e.country_code else 0.0,
+                    float(e.country_code is not None and e.country_code == top_cc),
+                    float(same_a1),
+                    float(same_a1 and local),
+                    float(e.country_code in in_cc or e.admin1_key in in_a1),
+                    float(local and any(km(e.lat, e.lon, a.lat, a.lon) <= NEARBY_KM for a in near if a.pid != e.pid)),
+                    float(near_others[n]),
+                    float(log_km[n]),
+                    float(not others),
+                    abbreviation * float(e.kind in (ADMIN1, COUNTRY)),
+                ]
+            )
+        out.append(np.array(rows, dtype=float))
+    return out
+
+
+class Stage:
+    """One stage's weights: standardize each feature, then a dot product (higher is better)."""
+
+    def __init__(self, weights: dict) -> None:
+        self.mean = np.array(weights["mean"], dtype=float)
+        self.scale = np.array(weights["scale"], dtype=float)
+        self.weights = np.array(weights["weights"], dtype=float)
+
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        return ((x - self.mean) / self.scale) @ self.weights
+
+
+class Ranker:
+    """The trained stages: the first reads the context from the prior, each next one from the last."""
+
+    def __init__(self, weights: dict) -> None:
+        if tuple(weights["features"]) != FEATURES:
+            raise ResourceError(
+                f"{RANKER_PATH.name} was trained on other features: retrain with `python -m dateline.places.train`"
+            )
+        self.meta = {k: v for k, v in weights.items() if k != "stages"}
+        self.stages = [Stage(w) for w in weights["stages"]]
+
+    @classmethod
+    @functools.cache
+    def load(cls, path: Path = RANKER_PATH) -> Ranker:
+        """The shipped ranker (read once per process)."""
+        try:
+            return cls(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError) as e:
+            raise ResourceError(f"cannot read the place ranker {path} ({e}): reinstall dateline") from None
+
+    def scores(self, doc: Doc, mentions: list[Mention]) -> list[np.ndarray]:
+        """The last stage's score of every candidate of every mention."""
+        scores = None
+        for stage in self.stages:
+            scores = [stage.scores(x) for x in features(doc, mentions, scores)]
+        return scores or []
+
+
+def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer | None, ranker: Ranker | None = None) -> list[Resolution]:
+    """Choose an entry for each mention, in the mentions' order."""
+    ranker = ranker or Ranker.load()
+    out = []
+    for m, s in zip(mentions, ranker.scores(doc, mentions), strict=True):
+        if not m.candidates:
+            out.append(Resolution(m, None, 0.0, f"no gazetteer entry for {m.text!r}"))
+            continue
+        order = sorted(range(len(s)), key=lambda i: (-s[i], -m.candidates[i][0].population, m.candidates[i][0].pid))
+        best = order[0]
         # Confidence: the softmax share of the best candidate, tempered by how sure we are that
         # the text names a place at all.
-        z = sum(math.exp(s - best_score) for s, _ in scored)
+        share = 1.0 / float(np.exp(s - s[best]).sum())
         detection = 0.6 + 0.4 * min(1.0, max(m.support, 0.0) / 3.0)
-        out.append(Resolution(m, best, round(detection / z, 3)))
+        out.append(Resolution(m, m.candidates[best][0], round(detection * share, 3)))
     return out

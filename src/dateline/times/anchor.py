@@ -15,8 +15,26 @@ from dateline.times.values import FUTURE, PAST
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "going"}
 #: Verbs whose complement lies ahead: "is expected to be", "plans to visit", "is scheduled to".
 _FUTURE_HEADS = {
-    "expect", "schedule", "plan", "set", "due", "slate", "intend", "aim", "prepare", "hope", "want",
-    "vow", "pledge", "promise", "threaten", "seek", "agree", "decide", "propose", "going",
+    "expect",
+    "schedule",
+    "plan",
+    "set",
+    "due",
+    "slate",
+    "intend",
+    "aim",
+    "prepare",
+    "hope",
+    "want",
+    "vow",
+    "pledge",
+    "promise",
+    "threaten",
+    "seek",
+    "agree",
+    "decide",
+    "propose",
+    "going",
 }
 #: How far up the tree to look for a governing verb: past this, the link is too loose to trust.
 _MAX_CLIMB = 6
@@ -54,7 +72,9 @@ def _tense_of_verb(verb: Token, depth: int = 0) -> str | None:
     if tag in ("VB", "VBG"):
         # An infinitive or gerund takes its tense from the verb it completes: "is expected to be".
         if any(a.tag_ == "MD" for a in aux):
-            return FUTURE if any(a.lower_ in _FUTURE_AUX for a in aux) else None
+            # "would leave as soon as Tuesday", "might come": a modal before a bare verb looks
+            # ahead; with "have" ("could have left") it looks back.
+            return PAST if any(a.lower_ in ("have", "'ve") for a in aux) else FUTURE
         if any(a.tag_ == "VBD" for a in aux):
             return PAST
         head = verb.head

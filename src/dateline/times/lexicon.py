@@ -10,8 +10,20 @@ import re
 
 MONTHS: dict[str, int] = {}
 for _i, _name in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"),
+    (
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ),
     start=1,
 ):
     MONTHS[_name] = _i
@@ -27,37 +39,95 @@ SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter
 
 #: TIMEX3 part-of-day codes; "late Monday" is read as the evening of Monday.
 PARTS_OF_DAY = {
-    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-    "noon": "MI", "midday": "MI",
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "overnight": "NI",
+    "noon": "MI",
+    "midday": "MI",
 }
 
 #: Calendar units: the TIMEX3 duration letter and the precision a date of that unit has.
 UNITS: dict[str, tuple[str, str]] = {
-    "second": ("S", "time"), "minute": ("M", "time"), "hour": ("H", "time"),
-    "day": ("D", "day"), "night": ("D", "day"), "week": ("W", "week"), "fortnight": ("W", "week"),
-    "month": ("M", "month"), "quarter": ("Q", "quarter"), "year": ("Y", "year"),
-    "decade": ("DE", "decade"), "century": ("CE", "century"),
+    "second": ("S", "time"),
+    "minute": ("M", "time"),
+    "hour": ("H", "time"),
+    "day": ("D", "day"),
+    "night": ("D", "day"),
+    "week": ("W", "week"),
+    "fortnight": ("W", "week"),
+    "month": ("M", "month"),
+    "quarter": ("Q", "quarter"),
+    "year": ("Y", "year"),
+    "decade": ("DE", "decade"),
+    "century": ("CE", "century"),
 }
 #: Units counted in hours, minutes and seconds take the "PT" prefix in TIMEX3 durations.
 TIME_UNITS = {"second", "minute", "hour"}
 
 _SMALL = {
-    "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "couple": 2, "a couple of": 2, "couple of": 2, "half a": 0.5, "half an": 0.5, "a half": 0.5,
+    "zero": 0,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "couple": 2,
+    "a couple of": 2,
+    "couple of": 2,
+    "half a": 0.5,
+    "half an": 0.5,
+    "a half": 0.5,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 #: Vague quantities: "several years" is PXY in TIMEX3, a duration whose length is unknown.
 VAGUE = {"several", "few", "a few", "some", "many", "a number of", "the next few", "the past few"}
 
 ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40,
-    "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "hundredth": 100,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-fifth": 25,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "hundredth": 100,
 }
 
 
@@ -69,8 +139,8 @@ def _alternation(words: list[str]) -> str:
 NUMBER_WORDS = sorted(set(_SMALL) | set(_TENS) | VAGUE, key=len, reverse=True)
 #: A count: digits ("3", "2.5", "24"), words ("three", "twenty-four"), or a vague word ("several").
 NUM = (
-    r"(?:\d+(?:\.\d+)?|(?:" + "|".join(_TENS) + r")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|" + _alternation(NUMBER_WORDS) + r")"
+    r"(?:(?:\d+(?:\.\d+)?|(?:" + "|".join(_TENS) + r")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|" + _alternation(NUMBER_WORDS) + r")(?:\s+and\s+a\s+half)?)"
 )
 ORD = r"(?:\d{1,3}(?:st|nd|rd|th)|" + _alternation(list(ORDINALS)) + r")"
 
@@ -78,6 +148,9 @@ ORD = r"(?:\d{1,3}(?:st|nd|rd|th)|" + _alternation(list(ORDINALS)) + r")"
 def parse_number(text: str) -> float | None:
     """The value of a count as the grammar matched it; None for vague counts ("several")."""
     t = re.sub(r"\s+", " ", text.lower().strip())
+    if t.endswith(" and a half"):
+        whole = parse_number(t[: -len(" and a half")])
+        return None if whole is None else whole + 0.5
     if t in VAGUE:
         return None
     try:

@@ -2,11 +2,12 @@
 
     recognize (grammar + vetting) -> normalize (anchor on publication, tense, discourse) -> Time
 
-Recognition is a hand-written grammar (`grammar.py`) vetted by the spaCy parse
-(`recognize.py`); normalization (`normalize.py`) anchors relative expressions on the
-publication date, on the tense of their clause (`anchor.py`), or on the date last mentioned.
-spaCy DATE/TIME entities the grammar missed get a second chance through `dateparser`
-(`fallback.py`). Nothing here calls `dateparser.search.search_dates`: it is slow.
+Recognition is a hand-written grammar (`grammar.py`, words in `lexicon.py`) vetted by the spaCy
+parse (`recognize.py`). Normalization (`normalize.py` dispatching to `dates.py`, `relative.py`,
+`durations.py`; arithmetic in `values.py`) anchors relative expressions on the publication date,
+on the tense of their clause (`anchor.py`), or on the date last mentioned (`context.py`).
+`dateparser` can value spaCy DATE entities the grammar missed (`fallback.py`), but only when a
+caller asks: measured on TempEval-3 it does not help. Nothing here calls `search_dates`: it is slow.
 """
 
 from __future__ import annotations

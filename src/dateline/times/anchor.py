@@ -62,7 +62,10 @@ def _tense_of_verb(verb: Token, depth: int = 0) -> str | None:
         return PAST
     if tag == "VBN":
         # "has been", "was killed": past; "is expected (to)", "are scheduled": ahead.
-        if verb.lemma_ in _FUTURE_HEADS and any(a.tag_ in ("VBZ", "VBP") for a in aux):
+        # "talks planned for Friday", "is expected to", "are scheduled for Monday": what is planned
+        # lies ahead. ("was planned for Friday" stays past: on TimeBank that reading wins.)
+        planned = verb.dep_ in ("acl", "relcl") or any(a.tag_ in ("VBZ", "VBP") for a in aux)
+        if verb.lemma_ in _FUTURE_HEADS and planned:
             return FUTURE
         if any(a.tag_ in ("VBD", "VBZ", "VBP") or a.lower_ in ("had", "has", "have") for a in aux):
             return PAST

@@ -1,0 +1,92 @@
+"""The records normalization works with: a `Value`, the `Context` that anchors it, and helpers.
+
+Kept apart from the handlers so that each family of expressions (`dates.py`, `relative.py`,
+`durations.py`) reads the same small vocabulary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dateline.model import PRECISIONS
+from dateline.times.grammar import Match
+from dateline.times.lexicon import MONTHS, PARTS_OF_DAY, WEEKDAYS
+
+#: Precisions from finest to coarsest: an anaphoric date is never finer than what it hangs on.
+PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A normalized temporal expression, before it becomes a `Time` with an id."""
+
+    type: str
+    value: str
+    precision: str
+    part_of_day: str | None = None
+
+
+@dataclass(slots=True)
+class Context:
+    """What anchors relative expressions in one document.
+
+    Mutable on purpose: it carries the discourse anchor (the last date mentioned) from one
+    expression to the next as the normalizer reads the report in order.
+    """
+
+    ref: dt.date | None
+    tense: Callable[[int, int], str | None]
+    text: str = ""
+    last: tuple[dt.date, str] | None = None  # last absolute date mentioned, with its precision
+    last_day: dt.date | None = None  # last day-precision date mentioned
+
+    def anchor(self) -> tuple[dt.date, str] | None:
+        """The date anaphoric expressions hang on: the last one mentioned, else publication."""
+        if self.last is not None:
+            return self.last
+        return (self.ref, "day") if self.ref else None
+
+    def remember(self, value: Value, day: dt.date | None) -> None:
+        """Make `day` the discourse anchor when `value` is a date that can bear one."""
+        if day is not None and value.type in ("DATE", "TIME") and value.precision != "unknown":
+            self.last = (day, value.precision)
+            if value.precision in ("day", "time"):
+                self.last_day = day
+
+
+def group(m: Match, name: str) -> str | None:
+    """The text of a named group of the match, None when it did not take part."""
+    return m.groups.get(name)
+
+
+def month_of(m: Match) -> int:
+    """The month number (1-12) of the match's month name or abbreviation."""
+    return MONTHS[(group(m, "mon") or "").lower().rstrip(".")]
+
+
+def weekday_of(m: Match) -> int:
+    """The weekday (Monday 0) of the match's weekday name or abbreviation ("Tues.")."""
+    word = (group(m, "wd") or "").lower().rstrip(".")
+    for name, index in WEEKDAYS.items():
+        if name.startswith(word[:3]):
+            return index
+    raise ValueError(word)
+
+
+def day_value(day: dt.date, pod: str | None) -> Value:
+    """A day, or with a part of day a TIME value ("2023-03-20TMO"), as TimeML writes them."""
+    if pod:
+        return Value("TIME", f"{day.isoformat()}T{pod}", "time", pod)
+    return Value("DATE", day.isoformat(), "day")
+
+
+def pod_of(m: Match) -> str | None:
+    """The TIMEX3 part-of-day code of the match's "morning", "night"..., if any."""
+    word = group(m, "pod")
+    return PARTS_OF_DAY[word.lower()] if word else None
+
+
+# Each handler returns the value and the date it stands for (the discourse anchor it leaves).
+Result = tuple[Value, dt.date | None] | None

@@ -1,0 +1,217 @@
+"""Handlers for dates named on the calendar: "20 March 2023", "February 2021", "May", "the 1990s",
+"the third quarter", "last summer", "Christmas Day", "the ninth anniversary".
+
+A name without its year ("March 14", "in May", "the fourth quarter") takes the year that the
+publication date and the tense of its clause point to (`values.year_for`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from dateline.times.context import Context, Result, Value, group, month_of
+from dateline.times.grammar import Match
+from dateline.times.lexicon import SEASONS, parse_ordinal
+from dateline.times.values import FUTURE, PAST, fmt, shift, year_for
+
+_SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+_HOLIDAYS = {
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "independence day": (7, 4),
+}
+
+
+def _full_date(m: Match, ctx: Context) -> Result:
+    month, day_text, year_text = month_of(m), group(m, "day"), group(m, "year")
+    day = int(day_text or 0)
+    if not 1 <= day <= 31:
+        return None
+    if year_text:
+        year = int(year_text)
+    elif ctx.ref is None:
+        return Value("DATE", f"XXXX-{month:02d}-{day:02d}", "day"), None
+    else:
+        year = year_for(ctx.ref, month, day, ctx.tense(m.start, m.end))
+    if day > calendar.monthrange(year, month)[1]:
+        return None  # "Feb. 29" of a common year, "April 31": not a date
+    date = dt.date(year, month, day)
+    return Value("DATE", date.isoformat(), "day"), date
+
+
+def _numeric_date(m: Match, ctx: Context) -> Result:
+    year = int(group(m, "year") or 0)
+    if year < 100:
+        year += 1900 if year > 40 else 2000  # two-digit years: '98 is 1998, '05 is 2005
+    try:
+        date = dt.date(year, int(group(m, "month") or 0), int(group(m, "day") or 0))
+    except ValueError:
+        return None
+    return Value("DATE", date.isoformat(), "day"), date
+
+
+def _month_year(m: Match, ctx: Context) -> Result:
+    date = dt.date(int(group(m, "year") or 0), month_of(m), 1)
+    return Value("DATE", fmt(date, "month"), "month"), date
+
+
+def _month_alone(m: Match, ctx: Context) -> Result:
+    month = month_of(m)
+    rel = (group(m, "rel") or "").lower()
+    if ctx.ref is None:
+        return Value("DATE", f"XXXX-{month:02d}", "month"), None
+    if rel == "last":
+        year = ctx.ref.year if month < ctx.ref.month else ctx.ref.year - 1
+    elif rel == "next":
+        year = ctx.ref.year if month > ctx.ref.month else ctx.ref.year + 1
+    elif rel == "this":
+        year = ctx.ref.year
+    else:
+        year = year_for(ctx.ref, month, None, ctx.tense(m.start, m.end))
+    date = dt.date(year, month, 1)
+    return Value("DATE", fmt(date, "month"), "month"), date
+
+
+def _decade(m: Match, ctx: Context) -> Result:
+    if group(m, "dec"):
+        start = int(group(m, "dec") or 0)
+    else:
+        two = int(group(m, "dec2") or 0)
+        # "the '90s" seen from 2023 is the 1990s; "the '10s" is the 2010s.
+        century = 2000 if ctx.ref and 2000 + two <= ctx.ref.year else 1900
+        start = century + two
+    date = dt.date(start, 1, 1)
+    return Value("DATE", fmt(date, "decade"), "decade"), date
+
+
+def _year(m: Match, ctx: Context) -> Result:
+    date = dt.date(int(group(m, "year") or 0), 1, 1)
+    return Value("DATE", fmt(date, "year"), "year"), date
+
+
+def _quarter_year(m: Match, ctx: Context, n: int) -> int | None:
+    """The year of "the third quarter" written without one; None without an anchor."""
+    if group(m, "year") or group(m, "year2"):
+        return int(group(m, "year") or group(m, "year2") or 0)
+    rel = (group(m, "qrel") or group(m, "qrel2") or "").lower()
+    if ctx.ref is None:
+        return None
+    if rel:
+        return ctx.ref.year + {"this": 0, "last": -1, "next": 1}[rel]
+    current = (ctx.ref.month - 1) // 3 + 1
+    if n <= current:
+        return ctx.ref.year
+    # A quarter not yet begun this year: last year's, unless the clause looks ahead. Earnings
+    # reports speak of quarters already closed.
+    return ctx.ref.year if ctx.tense(m.start, m.end) == FUTURE else ctx.ref.year - 1
+
+
+def _quarter(m: Match, ctx: Context) -> Result:
+    word = (group(m, "qord") or "").lower()
+    n = 4 if word == "final" else int(word[1]) if word.startswith("q") else parse_ordinal(word) or 0
+    if not 1 <= n <= 4:
+        return None
+    year = _quarter_year(m, ctx, n)
+    if year is None:
+        return Value("DATE", f"XXXX-Q{n}", "quarter"), None
+    return Value("DATE", f"{year:04d}-Q{n}", "quarter"), dt.date(year, 3 * n - 2, 1)
+
+
+def _half(m: Match, ctx: Context) -> Result:
+    n = 1 if (group(m, "hord") or "").lower() == "first" else 2
+    year = _quarter_year(m, ctx, 2 * n)
+    if year is None:
+        return Value("DATE", f"XXXX-H{n}", "quarter"), None
+    return Value("DATE", f"{year:04d}-H{n}", "quarter"), dt.date(year, 6 * n - 5, 1)
+
+
+def _season(m: Match, ctx: Context) -> Result:
+    code = SEASONS[(group(m, "season") or "").lower()]
+    first = ctx.text[m.start : m.end].split()[0].lower()
+    start_month = _SEASON_MONTHS[code]
+    if group(m, "year"):
+        year = int(group(m, "year") or 0)
+    elif ctx.ref is None:
+        return Value("DATE", f"XXXX-{code}", "season"), None
+    else:
+        # Winter belongs to the year it starts in: 2022-WI runs from December 2022 into 2023.
+        ref = ctx.ref
+        starts = [dt.date(y, start_month, 1) for y in range(ref.year - 2, ref.year + 2)]
+        current = [s for s in starts if s <= ref < shift(s, "month", 3)]
+        direction = {"last": PAST, "next": FUTURE}.get(first) or ctx.tense(m.start, m.end)
+        if first == "this" and current:
+            chosen = current[0]
+        elif first == "this":
+            chosen = min(starts, key=lambda s: abs((s - ref).days))
+        elif first == "last":
+            chosen = max(s for s in starts if shift(s, "month", 3) <= ref)  # the last one over
+        elif direction == FUTURE:
+            chosen = current[0] if current else min(s for s in starts if s > ref)
+        else:
+            chosen = current[0] if current else max(s for s in starts if s <= ref)
+        year = chosen.year
+    return Value("DATE", f"{year:04d}-{code}", "season"), dt.date(year, start_month, 1)
+
+
+def _holiday(m: Match, ctx: Context) -> Result:
+    name = re.sub(r"\s+", " ", (group(m, "hol") or "").lower())
+    if name.startswith("thanksgiving"):
+        month, day_of = 11, None
+    else:
+        month, day_of = _HOLIDAYS[name]
+
+    def date_in(year: int) -> dt.date:
+        if day_of is not None:
+            return dt.date(year, month, day_of)
+        first = dt.date(year, 11, 1)  # US Thanksgiving: the fourth Thursday of November
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+    if group(m, "year"):
+        date = date_in(int(group(m, "year") or 0))
+    elif ctx.ref is None:
+        return Value("DATE", f"XXXX-{month:02d}-{day_of or 'XX'}", "day"), None
+    else:
+        direction = ctx.tense(m.start, m.end)
+        candidates = [date_in(y) for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)]
+        if direction == FUTURE:
+            date = min((d for d in candidates if d >= ctx.ref), key=lambda d: d - ctx.ref)  # type: ignore[operator]
+        elif direction == PAST:
+            date = max(d for d in candidates if d <= ctx.ref)  # type: ignore[operator]
+        else:
+            date = min(candidates, key=lambda d: abs((d - ctx.ref).days))  # type: ignore[operator]
+    return Value("DATE", date.isoformat(), "day"), date
+
+
+def _anniversary(m: Match, ctx: Context) -> Result:
+    # Valued in a second pass (`resolve_anniversaries`), once the whole sentence is read.
+    return Value("DATE", str(ctx.ref.year) if ctx.ref else "XXXX", "year"), None
+
+
+#: The handler of each grammar rule this module values.
+HANDLERS = {
+    "iso": _numeric_date,
+    "slash": _numeric_date,
+    "date_mdy": _full_date,
+    "date_dmy": _full_date,
+    "month_year": _month_year,
+    "month": _month_alone,
+    "decade": _decade,
+    "decade2": _decade,
+    "year": _year,
+    "quarter": _quarter,
+    "quarter_q": _quarter,
+    "quarter_adj": _quarter,
+    "half": _half,
+    "season": _season,
+    "holiday": _holiday,
+    "anniversary": _anniversary,
+}

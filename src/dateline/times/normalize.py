@@ -1,0 +1,30 @@
+"""Values for what the grammar found: TIMEX3 type, value, precision and part of day.
+
+Absolute expressions ("20 March 2023", "February 2021") need no anchor. Relative ones are anchored
+on the publication date ("last year", "yesterday"), on the tense of their clause ("Monday" in
+"said Monday" versus "will meet Monday"), or on the last date the report mentioned ("a year
+earlier", "the next day", "5 p.m."): the anaphoric reading HeidelTime calls "narrative". Without
+a publication date, relative expressions stay underspecified ("XXXX-XX-XX"), never guessed.
+
+Each family of rules has its handlers in its own module; this one dispatches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dateline.times import dates, durations, relative
+from dateline.times.context import Context, Result, Value
+from dateline.times.grammar import Match
+
+HANDLERS: dict[str, Callable[[Match, Context], Result]] = {**dates.HANDLERS, **relative.HANDLERS, **durations.HANDLERS}
+
+
+def normalize(m: Match, ctx: Context) -> Value | None:
+    """The value of one match, or None when on a closer look it is no temporal expression."""
+    result = HANDLERS[m.rule](m, ctx)
+    if result is None:
+        return None
+    value, day = result
+    ctx.remember(value, day)
+    return value

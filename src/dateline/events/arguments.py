@@ -1,0 +1,440 @@
+"""Arguments of one mention: who acts, who is acted on, where and when, read off the parse.
+
+Everything here works on the mention's own clause (`clause_tokens`): the trigger's subtree, and the
+light or governing verb's, without entering other triggers, reported clauses or adverbial clauses.
+That is what keeps "the place where it happened" from becoming every place in the sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import deque
+from dataclasses import dataclass
+
+import pycountry
+from spacy.tokens import Doc, Token
+
+from dateline.events.detect import Mention
+from dateline.events.lexicon import REPORTING_VERBS, RESULT_VERBS, words
+from dateline.events.records import Records
+from dateline.model import Actor, Place, Time
+
+#: Dependencies that open a clause of its own: its places and times are not the mention's.
+CLAUSE_BREAKS = words("ccomp advcl parataxis csubj xcomp pcomp")
+#: Prepositions that put a place where an event happened (or, for a visit, where it went).
+LOCATIVE_PREPS = words(
+    "in at near to into outside around across throughout inside within on onto off along between towards toward over"
+)
+#: Nouns through which "of" leads to a place: "the town of Dzhankoi", "outskirts of Kyiv".
+PLACE_NOUNS = words(
+    "town city village region province district area outskirts centre center suburb port "
+    "capital state county oblast municipality governorate part north south east west "
+    "neighbourhood neighborhood settlement island peninsula border"
+)
+#: Event words whose object can be a place: "visited Paris", "captured the town", "annexed Crimea".
+PLACE_OBJECT_FAMILIES = words("visit capture retake annex protest withdraw")
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+TARGET_PREPS = words("against on at with toward towards")
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+#: Fineness of a place by GeoNames feature code: lower is finer. A country is the coarsest and is
+#: used only when nothing finer is in the clause.
+_COUNTRY_CODES = ("PCL", "PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR")
+
+
+def place_rank(place: Place) -> int:
+    code = (place.feature_code or "").split(".")[-1].upper()
+    if code.startswith(_COUNTRY_CODES) or code == "CONT":
+        return 5
+    if code.startswith("ADM1") or code in {"PEN", "RGN", "ISL", "ISLS", "ADMD"}:
+        return 3
+    if code.startswith("ADM"):
+        return 2
+    if code.startswith("PPL") or code in {"AIRB", "AIRP", "PRT", "STNR", "BLDG", "MILB", "CSTL", "PAL"}:
+        return 0
+    return 2 if place.country_code else 4
+
+
+def is_country(place: Place) -> bool:
+    return place_rank(place) == 5
+
+
+def clause_tokens(doc: Doc, mention: Mention, blocked: set[int]) -> list[Token]:
+    """The tokens of the mention's own clause, breadth first from its roots."""
+    seen: set[int] = set(mention.roots)
+    queue = deque(doc[i] for i in mention.roots)
+    out: list[Token] = []
+    while queue:
+        token = queue.popleft()
+        out.append(token)
+        for child in token.children:
+            if child.i in seen or child.i in blocked:
+                continue
+            if child.dep_ in CLAUSE_BREAKS or (child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}):
+                continue
+            if child.dep_ in {"acl", "relcl"} and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children):
+                continue  # "a scheme to deport ...": the purpose is not this event's setting
+            if child.dep_ in {"relcl", "appos", "amod"} and token.dep_ == "nsubj" and token.i not in mention.roots:
+                # "The state government, which is loyal to the administration in Port Sudan,
+                # accused ...": what describes the agent is not where the event happened.
+                continue
+            seen.add(child.i)
+            queue.append(child)
+    return out
+
+
+def _np_actor(doc: Doc, token: Token, records: Records) -> Actor | None:
+    """The actor a noun phrase names: its head, else its possessor or modifiers ("Russian missiles",
+    "the ICC's actions"), else an apposition. Relative clauses and prepositional phrases are left
+    out: "missiles transported by train in Dzhankoi" names no actor in its tail."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        token = token.head.head
+    if token.i in records.actor_at:
+        return records.actor_at[token.i]
+    for dep in ("compound", "poss", "amod", "nmod", "appos", "conj"):
+        for child in token.children:
+            if child.dep_ != dep:
+                continue
+            for t in child.subtree:
+                if t.i in records.actor_at:
+                    return records.actor_at[t.i]
+    # "officials of X", "the head of X": the "of" object names whom the phrase stands for.
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.i in records.actor_at:
+                    return records.actor_at[pobj.i]
+    return None
+
+
+def _demonym_country(noun: Token, records: Records) -> str | None:
+    """The ISO-3 country of a nationality word modifying a noun ("Russian missiles").
+
+    The actors stage leaves such adjectives out (they do not act); the places stage resolves
+    them to their country. Used only to know whose assets an event struck, never as an actor.
+    """
+    for child in noun.children:
+        if child.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        for t in child.subtree:
+            place = records.place_at.get(t.i)
+            if place is not None and is_country(place) and place.country_code:
+                return alpha3(place.country_code)
+    return None
+
+
+def alpha3(code: str) -> str | None:
+    """ISO 3166-1 alpha-3 for an alpha-2 code (places use alpha-2, actors alpha-3)."""
+    country = pycountry.countries.get(alpha_2=code.upper())
+    return country.alpha_3 if country is not None else None
+
+
+def _subject(token: Token) -> Token | None:
+    """The subject of a verb, following conjunctions and open complements up to one that has one."""
+    seen = 0
+    while token is not None and seen < 5:
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if subjects:
+            # Two subjects mean a misparse ("MANILA — Kenya's minister arrived"): the one
+            # nearest the verb is the real one.
+            return min(subjects, key=lambda c: abs(c.i - token.i))
+        if token.dep_ in {"conj", "xcomp"} and token.head is not token:
+            token = token.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    """What the parse says about one mention."""
+
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    target_noun: str | None = None
+    place: Place | None = None
+    time: Time | None = None
+    time_from_report: bool = False  # dated by the verb that reports it ("said late Monday that ...")
+    reporter: Actor | None = None  # the source of the reporting verb governing the mention
+    relative: tuple[int, str, str] | None = None  # (anchor token, "after"/"before", unit) for "days after X"
+    target_country: str | None = None  # ISO-3 of the target's side, from its actor or its demonym
+
+
+def _verb_actors(
+    doc: Doc, verb: Token, records: Records, symmetric: bool = False
+) -> tuple[Actor | None, Actor | None, Token | None]:
+    """(agent, patient, patient head token) of a verb in active or passive voice.
+
+    With `symmetric` (meetings, agreements), a second conjoined subject is the other party:
+    "Colombia's government and the Pacific Coast Bloc agreed ..."."""
+    agent = patient = None
+    patient_token = None
+    subj = _subject(verb)
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                agent = agent or _np_actor(doc, g, records)
+        elif c.dep_ == "nsubjpass":
+            patient_token = c
+            patient = _np_actor(doc, c, records)
+        elif c.dep_ in {"dobj", "obj"}:
+            patient_token = patient_token or c
+            patient = patient or _np_actor(doc, c, records)
+    if not passive and subj is not None:
+        agent = agent or _np_actor(doc, subj, records)
+        if symmetric and patient is None:
+            for partner in subj.conjuncts:
+                other = _np_actor(doc, partner, records)
+                if other is not None and other != agent:
+                    patient, patient_token = other, partner
+                    break
+    if patient is None:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                for g in c.children:
+                    patient = patient or _np_actor(doc, g, records)
+                    patient_token = patient_token or g
+    return agent, patient, patient_token
+
+
+def _noun_actors(doc: Doc, noun: Token, records: Records) -> tuple[Actor | None, Actor | None, Token | None]:
+    """(agent, patient, patient token) of a nominal trigger: "Russia's invasion of Ukraine",
+    "strikes by X against Y", "a Russian strike"."""
+    agent = patient = None
+    patient_token = None
+    for c in noun.children:
+        if c.dep_ in {"compound", "nmod"} and c.i in records.place_at:
+            continue  # "Crimea annexation", "Kharkiv attack": where, not who ("Hamas attack": who)
+        if c.dep_ == "poss" or (c.dep_ in {"amod", "compound", "nmod"} and c.i in records.actor_at):
+            agent = agent or _np_actor(doc, c, records)
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            for g in c.children:
+                agent = agent or _np_actor(doc, g, records)
+        elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of"}:
+            for g in c.children:
+                a = _np_actor(doc, g, records)
+                if a is not None and patient is None:
+                    patient, patient_token = a, g
+                patient_token = patient_token or g
+    return agent, patient, patient_token
+
+
+def _is_place_setting(token: Token, records: Records, object_place: bool) -> bool:
+    """Is this place token the setting of its phrase ("in X", "the town of X", "X attack")?
+
+    With `object_place`, a place that is the object of the trigger is its setting too: "shelled
+    the city of Kharkiv", "visited Paris"; an accusation of "Russia" is not set in Russia.
+    """
+    t = token
+    for _ in range(6):
+        dep = t.dep_
+        if dep in {"conj", "appos", "compound"} and t.head.i in records.place_at:
+            t = t.head
+            continue
+        if dep == "compound":
+            # "Kharkiv attack", "Crimea annexation"; not "the Pacific Coast Bloc", a name
+            return t.head.pos_ == "NOUN"
+        if dep == "pobj":
+            prep = t.head
+            if prep.lower_ in LOCATIVE_PREPS:
+                return True
+            if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS:
+                t = prep.head
+                continue
+            return False
+        if dep in {"npadvmod", "nmod"} and t.head.pos_ in {"VERB", "NOUN"}:
+            return True
+        return object_place and dep in {"dobj", "obj", "nsubjpass"}
+    return False
+
+
+def _pick_place(clause: list[Token], records: Records, trigger: int, object_place: bool) -> Place | None:
+    """The finest resolved place set by a locative phrase in the clause, nearest the trigger first."""
+    found: dict[str, tuple[tuple[int, int, int], Place]] = {}
+    for token in clause:
+        place = records.place_at.get(token.i)
+        if place is None or not _is_place_setting(token, records, object_place):
+            continue
+        actor = records.actor_at.get(token.i)
+        if actor is not None and actor.end - actor.start > place.end - place.start:
+            continue  # a place inside an actor's name: "the Pacific Coast Bloc", "Ukraine's Ministry"
+        key = (
+            place_rank(place) if place.lat is not None else 9,
+            0 if place.lat is not None else 1,
+            abs(token.i - trigger),
+        )
+        if place.id not in found or key < found[place.id][0]:
+            found[place.id] = (key, place)
+    if not found:
+        return None
+    return min(found.values(), key=lambda kv: kv[0])[1]
+
+
+def _is_date(time: Time) -> bool:
+    return time.type in {"DATE", "TIME"} and bool(time.value) and time.value[:1].isdigit()
+
+
+def _pick_time(clause: list[Token], records: Records, trigger: int) -> Time | None:
+    best: tuple[int, Time] | None = None
+    for token in clause:
+        time = records.time_at.get(token.i)
+        if time is None or not _is_date(time):
+            continue
+        if best is None or abs(token.i - trigger) < best[0]:
+            best = (abs(token.i - trigger), time)
+    return best[1] if best else None
+
+
+def _enclosing_verbs(top: Token) -> list[Token]:
+    """The verbs of the clauses a mention hangs from, nearest first (at most two): the main verb
+    of a purpose or coordinated clause, the verb a "for" phrase completes ("arrived for a
+    visit"), the verb whose object it is ("fired tear gas on Tuesday to break up a march")."""
+    out: list[Token] = []
+    token = top
+    while len(out) < 2:
+        head = token.head
+        if head is token:
+            break
+        if token.dep_ in {"advcl", "xcomp", "conj", "acl", "dobj", "obj"} and head.pos_ in {"VERB", "AUX"}:
+            token = head
+        elif token.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB":
+            token = head.head
+        else:
+            break
+        out.append(token)
+    return out
+
+
+def _reporting_verb(token: Token) -> Token | None:
+    """The reporting verb whose reported clause holds this token ("X said that [a strike ...]")."""
+    t = token
+    for _ in range(8):
+        if t.head is t:
+            return None
+        if t.dep_ in {"ccomp", "parataxis"} and t.head.lemma_.lower() in REPORTING_VERBS:
+            return t.head
+        t = t.head
+    return None
+
+
+def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[int]) -> Arguments:
+    """Read the arguments of one mention off its clause."""
+    trigger = doc[mention.head]
+    others = blocked - set(mention.roots)
+    clause = clause_tokens(doc, mention, others)
+
+    symmetric = mention.kind.plover in SYMMETRIC_TYPES
+    if mention.nominal:
+        agent, patient, patient_token = _noun_actors(doc, trigger, records)
+        carrier = doc[mention.carrier] if mention.carrier is not None else None
+        governor = doc[mention.roots[-1]] if len(mention.roots) > 1 else None
+        if carrier is not None and carrier.lemma_ != "be":
+            a, p, pt = _verb_actors(doc, carrier, records, symmetric)
+            agent = agent or a
+            if p is not None and pt is not None and pt.i != trigger.i:
+                patient, patient_token = patient or p, patient_token or pt
+        elif governor is not None and trigger.dep_ == "nsubj" and governor.lemma_.lower() in RESULT_VERBS:
+            # "a strike destroyed Russian missiles": what the result verb hits is the target;
+            # "the strike follows Putin's visit" names no target.
+            _, p, pt = _verb_actors(doc, governor, records)
+            patient = patient or p
+            patient_token = patient_token or pt
+    else:
+        agent, patient, patient_token = _verb_actors(doc, trigger, records, symmetric)
+    if patient is not None and agent is not None and patient.id == agent.id:
+        patient = None
+
+    top = doc[mention.roots[-1]]
+    time = _pick_time(clause, records, mention.head)
+    from_report = False
+    enclosing = None
+    outer_verbs = _enclosing_verbs(top)
+    outer_verb = outer_verbs[0] if outer_verbs else None
+    outer_clauses: list[list[Token]] = []
+    skip = others | set(mention.roots) | {t.i for t in outer_verbs}
+    for verb in outer_verbs:
+        # "Police fired tear gas on Tuesday to break up a march", "arrived in Manila on Monday
+        # for a visit": the event is dated and placed by the clause it hangs from; the date is
+        # marked inherited, since it is not the event's own expression.
+        outer = Mention(
+            head=verb.i, start=0, end=0, kind=mention.kind, sent=mention.sent, roots=(verb.i,), nominal=False
+        )
+        outer_clauses.append(clause_tokens(doc, outer, skip - {verb.i}))
+        if time is None and enclosing is None:
+            enclosing = _pick_time(outer_clauses[-1], records, verb.i)
+    if time is None and enclosing is not None:
+        time, from_report = enclosing, True
+    reporter = None
+    reporting = _reporting_verb(top)
+    if reporting is not None:
+        subj = _subject(reporting)
+        reporter = _np_actor(doc, subj, records) if subj is not None else None
+        if time is None:
+            # A report dated "late Monday" that "a strike destroyed ..." dates the strike to that
+            # day at the latest; taken as the event's date, marked inherited.
+            report_clause = [c for c in reporting.children if c.dep_ not in CLAUSE_BREAKS]
+            tokens = [t for c in report_clause for t in c.subtree]
+            time = _pick_time(tokens, records, reporting.i)
+            from_report = time is not None
+
+    relative = None
+    if top.dep_ == "advcl":
+        mark = next((c.lower_ for c in top.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}), None)
+        unit = next(
+            (
+                c.lemma_.lower()
+                for c in top.children
+                if c.dep_ == "npadvmod" and c.lemma_.lower() in {"hour", "day", "week", "month"}
+            ),
+            None,
+        )
+        if mark and unit:
+            relative = (top.head.i, mark, unit)
+
+    place = _pick_place(
+        clause, records, mention.head, object_place=mention.kind.violent or mention.kind.family in PLACE_OBJECT_FAMILIES
+    )
+    for outer_clause in outer_clauses:
+        place = place or _pick_place(outer_clause, records, mention.head, object_place=False)
+    if agent is None and outer_verb is not None and top.dep_ == "pobj" and top.head.lower_ == "for":
+        subj = _subject(outer_verb)  # "the minister arrived ... for a visit": the visitor
+        agent = _np_actor(doc, subj, records) if subj is not None else None
+
+    target_country = patient.country_code if patient is not None else None
+    if target_country is None and patient_token is not None:
+        target_country = _demonym_country(patient_token, records)
+
+    return Arguments(
+        target_country=target_country,
+        actor1=agent,
+        actor2=patient,
+        target_noun=patient_token.lemma_.lower() if patient_token is not None else None,
+        place=place,
+        time=time,
+        time_from_report=from_report,
+        reporter=reporter,
+        relative=relative,
+    )
+
+
+def date_interval(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a TIMEX3 date value covers ("2014" -> 2014-01-01..2014-12-31)."""
+    v = value.split("T")[0]
+    try:
+        if len(v) == 4 and v.isdigit():
+            return dt.date(int(v), 1, 1), dt.date(int(v), 12, 31)
+        if len(v) == 7 and v[4] == "-" and v[5:].isdigit():
+            y, m = int(v[:4]), int(v[5:])
+            first = dt.date(y, m, 1)
+            nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        if len(v) >= 8 and v[5] == "W":
+            monday = dt.date.fromisocalendar(int(v[:4]), int(v[6:8]), 1)
+            return monday, monday + dt.timedelta(days=6)
+        if len(v) == 10:
+            d = dt.date.fromisoformat(v)
+            return d, d
+    except ValueError:
+        return None
+    return None

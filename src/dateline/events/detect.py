@@ -1,0 +1,426 @@
+"""Detect event mentions: lexicon triggers filtered by the dependency parse.
+
+A lemma in the lexicon is only a candidate. The parse decides whether it reports an event of its
+own: participles used as adjectives ("Russian-occupied Crimea"), purpose infinitives ("a scheme to
+deport"), complements of another trigger ("a warrant for his arrest", "threatened to attack") and
+results of a nominal event ("the strike hit the station") are not separate events. GDELT codes
+every verb and floods its users; this stage prefers to miss a marginal mention.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dateline.events.lexicon import (
+    DAMAGE_LEMMAS,
+    KILL_LEMMAS,
+    LABOUR_STRIKE,
+    LABOUR_STRIKE_WORDS,
+    LIGHT_VERBS,
+    NEW_EVENT_MARKERS,
+    NOUNS,
+    PLAN_VERBS,
+    STOP_VERBS,
+    STRATEGIC,
+    VAC,
+    VERBS,
+    EventKind,
+    words,
+)
+from dateline.events.records import Records
+
+log = logging.getLogger(__name__)
+
+DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+WEAPON_OBJECTS = words("missile rocket shell shot round bullet mortar drone grenade salvo volley")
+#: Riot-control means: firing them is an intervention in a protest, not an attack.
+RIOT_CONTROL = words("tear rubber cannon pepper baton stun flash")
+AGENT_NOUNS = words(
+    "gunman attacker militant assailant soldier troop force rebel fighter insurgent police mob army jihadist terrorist"
+)
+TERRITORY_NOUNS = words(
+    "territory town city village base area district airport hill position province region "
+    "border crossing port capital stronghold control airfield checkpoint outpost"
+)
+#: Heads that keep a trigger used as a modifier an event: "an assassination attempt".
+EVENT_HEADS = words("attempt campaign plot wave spree series operation")
+#: Complements of "refused to", "declined to" that are no political act: "declined to comment".
+TALK_VERBS = words(
+    "comment name identify give say elaborate discuss disclose speak confirm reveal answer "
+    "respond pay provide specify detail"
+)
+CAPTIVE_NOUNS = words(
+    "prisoner hostage detainee captive journalist activist soldier man woman child civilian "
+    "suspect opposition leader dissident people person"
+)
+CROWD_NOUNS = words(
+    "thousand thousands hundred hundreds dozens protester demonstrator people supporter "
+    "student worker resident crowd activist opponent farmer woman citizen youth"
+)
+#: Prepositions by which a nominal trigger is the complement of another trigger ("warrant for his
+#: arrest", "protest against the arrest"); temporal ones ("after the attack") are not.
+COMPLEMENT_PREPS = words("for of over against on to about")
+
+KILL_KIND = EventKind("ASSAULT", "kill", acled=VAC, sub="Attack", violent=True, refine=False)
+DESTROY_KIND = EventKind("ASSAULT", "destroy", acled=STRATEGIC, sub="Looting/property destruction", violent=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One phrase that reports an event.
+
+    `roots` are the tokens whose clause is the mention's own (the trigger, plus the light verb or
+    governing verb of a nominal trigger); `carrier` is the light verb or copula whose negation and
+    modality are the mention's ("did not launch strikes", "there was no strike").
+    """
+
+    head: int
+    start: int
+    end: int
+    kind: EventKind
+    sent: int
+    roots: tuple[int, ...]
+    nominal: bool
+    plural: bool = False
+    definite: bool = False
+    new_marker: bool = False
+    carrier: int | None = None
+    conj_of: int | None = None  # head of the mention this one is conjoined with (shared subject)
+
+
+def lemma(token: Token) -> str:
+    """The token's lemma, lowercased, repaired where the small model's lemmatizer slips
+    ("staged" -> "stag", "installed" -> "instal"): a form ending in -ed or -ing whose stem plus
+    "e" is in the lexicon is read as that verb."""
+    base = token.lemma_.lower()
+    if base in VERBS or base in LIGHT_VERBS or base in NOUNS:
+        return base
+    low = token.lower_
+    for suffix in ("ed", "ing", "d"):
+        if low.endswith(suffix):
+            stem = low[: -len(suffix)]
+            for cand in (stem, stem + "e"):
+                if cand in VERBS or cand in LIGHT_VERBS:
+                    return cand
+    return base
+
+
+def _has_child(token: Token, deps: set[str], lemmas: set[str] | None = None) -> bool:
+    return any(c.dep_ in deps and (lemmas is None or c.lemma_.lower() in lemmas) for c in token.children)
+
+
+def _dobj(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in {"dobj", "obj"}), None)
+
+
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _needs_ok(token: Token, kind: EventKind, records: Records, light: Token | None) -> bool:
+    """Check the syntactic condition an ambiguous lemma needs (see `EventKind.needs`)."""
+    need = kind.needs
+    if need is None:
+        return True
+    doc = token.doc
+    obj = _dobj(token)
+    if need == "object":
+        return obj is not None or _has_child(token, {"nsubjpass"})
+    if need == "actor_object":
+        return obj is not None and records.is_agentive(doc, obj.i)
+    if need == "actor_object_or_none":
+        return obj is None or records.is_agentive(doc, obj.i)
+    if need == "as_complement":
+        return _has_child(token, {"prep"}, {"as"})
+    if need == "for_or_on":
+        # "called for a ceasefire" (the "for" right after the verb), "called on Russia to
+        # withdraw" (an "on" object and a to-infinitive); not "On Friday, X called ...".
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ == "for" and c.i == token.i + 1:
+                return True
+            if c.dep_ == "prep" and c.lower_ == "on" and c.i > token.i and _has_child(token, {"xcomp", "ccomp"}):
+                return True
+        return False
+    if need == "not_deal":
+        return obj is None or obj.lemma_.lower() not in {
+            "deal",
+            "agreement",
+            "balance",
+            "chord",
+            "note",
+            "pose",
+            "tone",
+            "compromise",
+            "bargain",
+        }
+    if need == "weapon_or_at":
+        if obj is not None and {t.lemma_.lower() for t in obj.subtree} & RIOT_CONTROL:
+            return False
+        return (obj is not None and obj.lemma_.lower() in WEAPON_OBJECTS) or _has_child(token, {"prep"}, {"at", "on"})
+    if need in {"object_in", "object_in_civil"}:
+        target = obj or next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if target is None or kind.objects is None:
+            return False
+        lemmas = {target.lemma_.lower(), target.lower_} | {c.lemma_.lower() for c in target.conjuncts}
+        if not lemmas & kind.objects:
+            return False
+        if need == "object_in_civil":
+            # "protesters blocked the road" is a protest; "officers blocked the avenue" is not
+            subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            actor = records.actor_at.get(subj.i) if subj is not None else None
+            armed = actor is not None and actor.sector in {"military", "police"}
+            return not armed and (subj is None or subj.lemma_.lower() not in AGENT_NOUNS | {"officer"})
+        return True
+    if need == "person_object":
+        target = obj or next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        return target is not None and (records.is_agentive(doc, target.i) or target.lemma_.lower() in CAPTIVE_NOUNS)
+    if need == "xcomp_or_object":
+        return obj is not None or _has_child(token, {"xcomp"})
+    if need == "territory_or_person":
+        target = obj or next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        return target is not None and (
+            target.i in records.place_at
+            or records.is_agentive(doc, target.i)
+            or target.lemma_.lower() in TERRITORY_NOUNS | CAPTIVE_NOUNS
+        )
+    if need == "open_fire":
+        return light is not None and light.lemma_.lower() == "open"
+    if need == "on_alert":
+        return token.dep_ == "pobj" and token.head.lower_ == "on"
+    if need == "crowd_subject":
+        # "thousands rallied", "protesters marched"; not "stocks rallied", "troops marched"
+        subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        return subj is not None and (subj.lemma_.lower() in CROWD_NOUNS or subj.like_num)
+    if need == "plural":
+        return token.tag_ in {"NNS", "NNPS"}
+    if need == "light_verb":
+        return light is not None
+    if need == "light_verb_or_against":
+        # "a march": an event when staged, dispersed, or going somewhere ("a march by farmers
+        # on Congress"); not "the march of history"
+        return (
+            light is not None
+            or _has_child(token, {"prep"}, {"against", "on", "to", "by", "through", "toward", "towards"})
+            or (
+                token.dep_ in {"dobj", "nsubjpass"}
+                and lemma(token.head) in {"disperse", "break", "ban", "block", "attack", "join"}
+            )
+        )
+    if need == "to_place":
+        return any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.i in records.place_at for g in c.subtree)
+            for c in token.children
+        )
+    return True
+
+
+_HYPHENATED = {tuple(k.split("-")): k for k in NOUNS if "-" in k}
+
+
+def _hyphenated(token: Token) -> tuple[str, int] | None:
+    """A hyphenated trigger the tokenizer split ("sit - in"), ending at this token: (key, start)."""
+    for parts, key in _HYPHENATED.items():
+        n = 2 * len(parts) - 1
+        if token.i - n + 1 < 0 or token.lower_ != parts[-1]:
+            continue
+        window = token.doc[token.i - n + 1 : token.i + 1]
+        if [t.lower_ for t in window] == list("-".join(parts).replace("-", " - ").split()):
+            return key, window[0].idx
+    return None
+
+
+def _carrier(token: Token) -> Token | None:
+    """The light verb ("launched strikes") or existential copula ("there was a strike") of a noun."""
+    head = token.head
+    if head is token:
+        return None
+    if token.dep_ in {"dobj", "obj", "nsubjpass"} and lemma(head) in LIGHT_VERBS:
+        if lemma(head) == "carry" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
+            return None  # "carried out an attack", not "charges that carry the threat"
+        return head
+    if token.dep_ == "attr" and head.lemma_ == "be" and _has_child(head, {"expl"}):
+        return head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in {"carry", "call", "go"}:
+        return head.head  # "carried out an attack" parses out as a particle in some trees
+    return None
+
+
+def _agentive_subject(token: Token, records: Records) -> bool:
+    """Does a verb have an agent who can act (an actor, a named group, "gunmen")?"""
+    for c in token.children:
+        if c.dep_ in {"nsubj"}:
+            return records.is_agentive(token.doc, c.i) or c.lemma_.lower() in AGENT_NOUNS
+        if c.dep_ == "agent":
+            return any(records.is_agentive(token.doc, g.i) or g.lemma_.lower() in AGENT_NOUNS for g in c.children)
+    return False
+
+
+def _verb_kind(token: Token, records: Records) -> EventKind | None:
+    base = lemma(token)
+    kind = VERBS.get(base)
+    if kind is not None:
+        return kind
+    # Killing and destroying are usually the result of an event already mentioned; they are an
+    # event of their own only when someone is named as doing them ("gunmen killed five").
+    if base in KILL_LEMMAS - {"die", "dead", "death"} and _agentive_subject(token, records):
+        return KILL_KIND
+    if base in DAMAGE_LEMMAS and _agentive_subject(token, records):
+        return DESTROY_KIND
+    return None
+
+
+def _skip_verb(token: Token) -> str | None:
+    """Why a verb candidate reports no event of its own, or None."""
+    dep = token.dep_
+    if dep == "amod":
+        return "participle used as an adjective"
+    if dep == "acl" and not _has_child(token, {"agent"}):
+        return "participle modifier without an agent"
+    if _infinitive(token) and dep in {"advcl", "acl", "relcl"}:
+        return "purpose infinitive"
+    if dep == "xcomp" and token.head.lemma_.lower() not in PLAN_VERBS:
+        head_lemma = token.head.lemma_.lower()
+        if head_lemma in VERBS or token.head.pos_ == "NOUN":
+            return "complement of another trigger"
+    return None
+
+
+def detect_mentions(doc: Doc, records: Records) -> list[Mention]:
+    """Every event mention in `doc`, in text order."""
+    sent_of = {}
+    for n, sent in enumerate(doc.sents):
+        for token in sent:
+            sent_of[token.i] = n
+
+    nominal: dict[int, tuple[EventKind, Token | None]] = {}
+    starts: dict[int, int] = {}  # trigger token -> start char, for triggers of several tokens
+    for token in doc:
+        kind = None
+        if token.pos_ in {"NOUN", "PROPN"}:
+            kind = NOUNS.get(token.lemma_.lower())
+            compound = _hyphenated(token)
+            if compound is not None:
+                kind, starts[token.i] = NOUNS[compound[0]], compound[1]
+        elif token.tag_ == "VBG" and token.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+            kind = NOUNS.get(token.lower_)  # "Fighting in X intensified": a gerund used as a noun
+        if kind is None:
+            continue
+        light = _carrier(token)
+        if kind.family == "strike" and (
+            {c.lemma_.lower() for c in token.children} & LABOUR_STRIKE_WORDS
+            or (token.dep_ == "pobj" and token.head.lower_ == "on" and token.head.head.lemma_ in {"go", "be"})
+        ):
+            kind = LABOUR_STRIKE  # "a general strike", "workers went on strike"
+        if not _needs_ok(token, kind, records, light):
+            continue
+        if token.dep_ == "compound" and token.head.lemma_.lower() not in EVENT_HEADS:
+            continue  # "torture centers", "protest movement": a modifier, not an event
+        if token.dep_ in {"dobj", "obj"} and lemma(token.head) in STOP_VERBS:
+            log.debug("not an event: %r (object of %r)", token.text, token.head.text)
+            continue  # "to halt attacks on soldiers": attacks that are to stop, not that happened
+        nominal[token.i] = (kind, light)
+
+    verbal: dict[int, EventKind] = {}
+    for token in doc:
+        if token.pos_ != "VERB":
+            continue
+        kind = _verb_kind(token, records)
+        if kind is None:
+            continue
+        why = _skip_verb(token)
+        if why is None and not _needs_ok(token, kind, records, None):
+            why = "ambiguous lemma without its syntactic condition"
+        obj = _dobj(token)
+        if why is None and obj is not None and obj.i in nominal and token.lemma_.lower() in LIGHT_VERBS:
+            why = "light verb of a nominal trigger"
+        subj = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if why is None and subj is not None and subj.i in nominal and (kind.violent or kind.weak):
+            why = "result of a nominal event"  # "the strike hit the train station"
+        if (
+            why is None
+            and kind.weak
+            and any(
+                g.i in nominal for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+            )
+        ):
+            why = "the event is its instrument"  # "hits 13 officials with sanctions"
+        if why is None and kind.plover == "REJECT":
+            comp = next((c for c in token.children if c.dep_ == "xcomp"), None)
+            if comp is not None and lemma(comp) in TALK_VERBS:
+                why = "refusal to talk"  # "declined to comment", "refused to be named"
+        if why:
+            log.debug("not an event: %r (%s)", token.text, why)
+            continue
+        verbal[token.i] = kind
+
+    triggers = set(nominal) | set(verbal)
+    # A trigger completed by a nominal of its own PLOVER type takes that nominal's ACLED type:
+    # "agreed to a ceasefire" is an ACLED agreement, "agreed" alone is not.
+    for i, (kind, _) in nominal.items():
+        token = doc[i]
+        if token.dep_ != "pobj" or token.head.lower_ not in COMPLEMENT_PREPS:
+            continue
+        head = token.head.head.i
+        if head in verbal and verbal[head].plover == kind.plover and verbal[head].acled is None:
+            verbal[head] = dataclasses.replace(verbal[head], acled=kind.acled, sub=kind.sub)
+        elif head in nominal and nominal[head][0].plover == kind.plover and nominal[head][0].acled is None:
+            nominal[head] = (dataclasses.replace(nominal[head][0], acled=kind.acled, sub=kind.sub), nominal[head][1])
+    mentions: list[Mention] = []
+    for i in sorted(triggers):
+        token = doc[i]
+        if i in nominal:
+            kind, light = nominal[i]
+            # A noun that completes another trigger is part of that event ("a warrant for his
+            # arrest", "called for a ceasefire").
+            if token.dep_ == "pobj" and token.head.lower_ in COMPLEMENT_PREPS and token.head.head.i in triggers:
+                log.debug("not an event: %r (complement of %r)", token.text, token.head.head.text)
+                continue
+            roots = [i]
+            if light is not None:
+                roots.append(light.i)
+            elif token.dep_ in {"nsubj", "nsubjpass"} and token.head.pos_ == "VERB":
+                roots.append(token.head.i)  # "a strike destroyed ...": the clause is the strike's
+            children = list(token.children)
+            definite = any((c.dep_ == "det" and c.lower_ in DEFINITE_DETS) or c.dep_ == "poss" for c in children)
+            marker = any(c.lemma_.lower() in NEW_EVENT_MARKERS for c in children if c.dep_ in {"det", "amod", "nummod"})
+            conj_of = None
+            if light is not None and light.dep_ == "conj" and light.head.i in triggers:
+                conj_of = light.head.i
+            mentions.append(
+                Mention(
+                    head=i,
+                    start=starts.get(i, token.idx),
+                    end=token.idx + len(token),
+                    kind=kind,
+                    sent=sent_of[i],
+                    roots=tuple(roots),
+                    nominal=True,
+                    plural=token.tag_ in {"NNS", "NNPS"},
+                    definite=definite,
+                    new_marker=marker,
+                    carrier=light.i if light is not None else None,
+                    conj_of=conj_of,
+                )
+            )
+        else:
+            kind = verbal[i]
+            conj_of = None
+            if token.dep_ == "conj" and token.head.i in triggers and not _has_child(token, {"nsubj", "nsubjpass"}):
+                conj_of = token.head.i
+            mentions.append(
+                Mention(
+                    head=i,
+                    start=token.idx,
+                    end=token.idx + len(token),
+                    kind=kind,
+                    sent=sent_of[i],
+                    roots=(i,),
+                    nominal=False,
+                    conj_of=conj_of,
+                )
+            )
+    return mentions

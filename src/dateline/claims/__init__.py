@@ -48,32 +48,65 @@ def _event_spans(event: Event) -> list[tuple[int, int]]:
     return [(event.trigger.start, event.trigger.end)] + [(m.start, m.end) for m in event.mentions]
 
 
-def link_events(content: tuple[int, int] | None, target: tuple[int, int] | None,
-                cue: tuple[int, int], events: Iterable[Event], doc: Doc | None = None) -> tuple[str, ...]:
+#: Words that make a content report consequences of an event it does not name ("One person was
+#: injured and two buildings were damaged"): such a content is about the event just before it.
+CONSEQUENCE_WORDS = frozenset(
+    {"kill", "die", "dead", "injure", "wound", "hurt", "damage", "destroy", "casualty", "fatality", "death"}
+)
+#: How far back (characters) a consequence content may look for its event: about two sentences.
+CONSEQUENCE_REACH = 400
+
+
+def link_events(
+    content: tuple[int, int] | None,
+    target: tuple[int, int] | None,
+    cue: tuple[int, int],
+    events: Iterable[Event],
+    doc: Doc | None = None,
+    setting: tuple[int, int] | None = None,
+) -> tuple[str, ...]:
     """Ids of the events a claim is about.
 
     An event counts when one of its mentions lies inside the content (or, for a cue without content
-    such as "did not claim responsibility for the strike", inside the cue's object), or when the
-    cue itself is the event's trigger (an accusation or a rejection is both a claim and an event).
-    When the object is a definite description ("the strike") that no event covers, it is taken to
-    refer back to the event whose trigger has the same word: a reader resolves it the same way.
+    such as "did not claim responsibility for the strike", inside the cue's object), when the cue
+    itself is the event's trigger (an accusation or a rejection is both a claim and an event), or
+    when the claim was made at it ("During a meeting on Monday, Xi told ..."). Two fallbacks follow
+    a reader's own resolution: a definite object ("for the strike") that no event covers refers
+    back to the event whose trigger has the same word, and a content that only reports consequences
+    ("One person was injured") is about the event mentioned just before it.
     """
     ids: list[str] = []
     events = list(events)
     for event in events:
         spans = _event_spans(event)
-        if (content and any(_inside(s, content) for s in spans)) or (
-            target and any(_inside(s, target) for s in spans)
-        ) or _inside((event.trigger.start, event.trigger.end), cue):
+        if (
+            (content and any(_inside(s, content) for s in spans))
+            or (target and any(_inside(s, target) for s in spans))
+            or (setting and any(_inside(s, setting) for s in spans))
+            or _inside((event.trigger.start, event.trigger.end), cue)
+        ):
             ids.append(event.id)
-    if not ids and target and doc is not None:
-        words = {t.lemma_.lower() for t in doc.char_span(*target, alignment_mode="expand") or () if t.pos_ == "NOUN"}
+    if ids or doc is None:
+        return tuple(ids)
+    if target:
+        tokens = doc.char_span(*target, alignment_mode="expand") or ()
+        words = {t.lemma_.lower() for t in tokens if t.pos_ == "NOUN"}
         for event in events:
             trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
             if trigger is not None and trigger.root.lemma_.lower() in words and event.trigger.start < target[0]:
-                ids.append(event.id)
-                break
-    return tuple(ids)
+                return (event.id,)
+    if content:
+        tokens = doc.char_span(*content, alignment_mode="expand") or ()
+        if any(t.lemma_.lower() in CONSEQUENCE_WORDS for t in tokens):
+            before = [
+                (s[0], e.id)
+                for e in events
+                for s in _event_spans(e)
+                if s[1] <= min(content[0], cue[0]) and min(content[0], cue[0]) - s[1] <= CONSEQUENCE_REACH
+            ]
+            if before:
+                return (max(before)[1],)
+    return ()
 
 
 def _resolve(doc: Doc, found: list[Attribution]) -> list[tuple[Attribution, tuple[int, int] | None]]:
@@ -117,8 +150,7 @@ def find_claims(doc: Doc, report: Report) -> list[Claim]:
                 tok = doc[att.source_head]
                 head = (tok.idx, tok.idx + len(tok.text))
             actor = _actor_for(ref, head, report.actors)
-            source = Source(start=ref[0], end=ref[1], text=text[ref[0] : ref[1]],
-                            actor_id=actor.id if actor else None)
+            source = Source(start=ref[0], end=ref[1], text=text[ref[0] : ref[1]], actor_id=actor.id if actor else None)
         content = Span(att.content[0], att.content[1], text[att.content[0] : att.content[1]]) if att.content else None
         claims.append(
             Claim(
@@ -127,7 +159,7 @@ def find_claims(doc: Doc, report: Report) -> list[Claim]:
                 cue=Span(att.cue[0], att.cue[1], text[att.cue[0] : att.cue[1]]),
                 content=content,
                 stance=att.stance,
-                event_ids=link_events(att.content, att.target, att.cue, report.events, doc),
+                event_ids=link_events(att.content, att.target, att.cue, report.events, doc, att.setting),
             )
         )
     log.debug("%d claims in %s", len(claims), report.document.id)

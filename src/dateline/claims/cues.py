@@ -3,26 +3,32 @@
 A cue is the word (with its auxiliaries and negation) that attributes content to a source. Its
 lemma gives a *class*; the class and the cue's polarity and modality give the *stance*:
 
-| class          | cue lemmas (examples)                      | plain                 | negated / unable / failed | refused / declined   |
-|----------------|--------------------------------------------|-----------------------|---------------------------|----------------------|
-| say            | say, tell, add, announce, stress, warn ... | asserts               | does_not_assert           | declines_to_comment  |
-| label          | label, call, describe, brand (+ "as"/oprd) | asserts               | does_not_assert           | declines_to_comment  |
-| believe        | believe, think, fear, suspect, doubt       | believes              | does_not_believe          | -                    |
-| confirm        | confirm, verify, corroborate               | confirms              | cannot_confirm            | declines_to_confirm  |
-| deny           | deny, reject, dismiss, refute, dispute     | denies                | does_not_deny             | declines_to_comment  |
-| accuse         | accuse, blame, allege                      | accuses               | does_not_accuse           | declines_to_comment  |
-| vow            | vow, pledge, promise, swear                | vows                  | does_not_vow              | -                    |
-| threaten       | threaten                                   | threatens             | does_not_threaten         | -                    |
-| responsibility | claim/take/accept/assume + responsibility  | claims_responsibility | no_responsibility_claim   | no_responsibility_claim |
-| deny_resp.     | deny + responsibility                      | denies_responsibility | does_not_deny             | -                    |
-| demand         | urge, demand, ask, call for / call on      | demands               | does_not_demand           | -                    |
-| criticize      | criticize, condemn, denounce, blast, slam  | criticizes            | does_not_criticize        | declines_to_comment  |
-| praise         | praise, hail, commend, applaud, welcome    | praises               | does_not_praise           | -                    |
-| intend         | want, plan, intend, propose, seek, aim     | intends               | does_not_intend           | -                    |
-| cite           | cite, quote                                | asserts               | -                         | -                    |
-| evidence       | show, indicate, reveal (subject: video...) | shows                 | does_not_show             | -                    |
-| comment        | comment, respond (only refused or negated) | -                     | no_comment                | no_comment           |
-| according_to   | "according to X"                           | asserts               | -                         | -                    |
+| class          | cues (lemmas)                  | plain                 | negated / unable        |
+|----------------|--------------------------------|-----------------------|-------------------------|
+| say            | say, tell, add, stress         | asserts               | does_not_assert         |
+| label          | label, call X as Y             | asserts               | does_not_assert         |
+| believe        | believe, think, fear, suspect  | believes              | does_not_believe        |
+| confirm        | confirm, verify, corroborate   | confirms              | cannot_confirm          |
+| deny           | deny, reject, dismiss, refute  | denies                | does_not_deny           |
+| accuse         | accuse, blame, allege          | accuses               | does_not_accuse         |
+| vow            | vow, pledge, promise, swear    | vows                  | does_not_vow            |
+| threaten       | threaten                       | threatens             | does_not_threaten       |
+| responsibility | claim/take responsibility      | claims_responsibility | no_responsibility_claim |
+| deny_resp.     | deny responsibility            | denies_responsibility | does_not_deny           |
+| demand         | urge, demand, ask, call for/on | demands               | does_not_demand         |
+| criticize      | criticize, condemn, denounce   | criticizes            | does_not_criticize      |
+| praise         | praise, hail, commend, welcome | praises               | does_not_praise         |
+| intend         | want, plan, intend, propose    | intends               | does_not_intend         |
+| cite           | cite, express, echo, endorse   | asserts               |                         |
+| evidence       | show (by video, footage)       | shows                 | does_not_show           |
+| comment        | comment (negated only)         |                       | no_comment              |
+| according_to   | "according to X"               | asserts               |                         |
+| (nominal)      | "X's claim/denial/warning that"| as the verb's class   |                         |
+
+Refused ("declined to confirm", "refused to comment"): say -> declines_to_comment; label ->
+declines_to_comment; confirm -> declines_to_confirm; deny -> declines_to_comment; accuse ->
+declines_to_comment; responsibility -> no_responsibility_claim; criticize -> declines_to_comment;
+comment -> no_comment.
 
 Negation is a `neg` dependent of the cue or of the verbs that govern it through `xcomp`/`acomp`
 ("hasn't been able to confirm"), or a negative governor ("unable", "fail"). Refusal is a governor
@@ -36,17 +42,64 @@ from __future__ import annotations
 CUE_CLASS: dict[str, str] = {
     **dict.fromkeys(
         (
-            "say", "tell", "add", "announce", "state", "report", "claim", "insist", "argue", "explain",
-            "note", "warn", "write", "tweet", "post", "stress", "emphasize", "emphasise", "declare",
-            "maintain", "assert", "predict", "reply", "acknowledge", "admit",
-            "concede", "reveal", "indicate", "estimate", "suggest", "urge", "complain", "recall",
-            "disclose", "testify", "observe", "remark", "contend", "mention", "agree", "caution",
-            "conclude", "find", "hint", "joke", "boast", "assure", "brief", "inform", "signal",
+            "say",
+            "tell",
+            "add",
+            "announce",
+            "state",
+            "report",
+            "claim",
+            "insist",
+            "argue",
+            "explain",
+            "note",
+            "warn",
+            "write",
+            "tweet",
+            "post",
+            "stress",
+            "emphasize",
+            "emphasise",
+            "declare",
+            "maintain",
+            "assert",
+            "predict",
+            "reply",
+            "acknowledge",
+            "admit",
+            "concede",
+            "reveal",
+            "indicate",
+            "estimate",
+            "suggest",
+            "urge",
+            "complain",
+            "recall",
+            "disclose",
+            "testify",
+            "observe",
+            "remark",
+            "contend",
+            "mention",
+            "agree",
+            "caution",
+            "conclude",
+            "find",
+            "hint",
+            "joke",
+            "boast",
+            "assure",
+            "brief",
+            "inform",
+            "signal",
         ),
         "say",
     ),
     **dict.fromkeys(("label", "call", "describe", "brand", "dub", "characterize", "characterise", "term"), "label"),
-    **dict.fromkeys(("believe", "think", "fear", "suspect", "doubt", "feel", "worry", "hope"), "believe"),
+    **dict.fromkeys(
+        ("believe", "think", "fear", "suspect", "doubt", "feel", "worry", "hope", "know", "expect", "understand"),
+        "believe",
+    ),
     **dict.fromkeys(("confirm", "verify", "corroborate"), "confirm"),
     **dict.fromkeys(("deny", "reject", "dismiss", "refute", "dispute", "rebuff"), "deny"),
     **dict.fromkeys(("accuse", "blame", "allege"), "accuse"),
@@ -55,11 +108,38 @@ CUE_CLASS: dict[str, str] = {
     **dict.fromkeys(("show", "demonstrate"), "evidence"),
     **dict.fromkeys(("comment", "respond"), "comment"),
     **dict.fromkeys(("urge", "demand", "ask", "appeal", "press", "implore"), "demand"),
-    **dict.fromkeys(("criticize", "criticise", "condemn", "denounce", "blast", "slam", "decry", "lambaste",
-                     "rebuke", "chastise", "mock", "ridicule", "question"), "criticize"),
+    **dict.fromkeys(
+        (
+            "criticize",
+            "criticise",
+            "condemn",
+            "denounce",
+            "blast",
+            "slam",
+            "decry",
+            "lambaste",
+            "rebuke",
+            "chastise",
+            "mock",
+            "ridicule",
+            "question",
+        ),
+        "criticize",
+    ),
     **dict.fromkeys(("praise", "hail", "commend", "applaud", "welcome", "laud"), "praise"),
     **dict.fromkeys(("want", "plan", "intend", "propose", "seek", "aim"), "intend"),
-    **dict.fromkeys(("cite",), "cite"),
+    **dict.fromkeys(("cite", "express", "echo", "reference", "highlight", "endorse"), "cite"),
+}
+
+#: Nouns that attribute a that-clause to their possessor: "Russia's claim that ...". Class by lemma.
+NOMINAL_CUES: dict[str, str] = {
+    **dict.fromkeys(("claim", "statement", "assertion", "argument", "report", "insistence", "suggestion"), "say"),
+    **dict.fromkeys(("allegation", "accusation", "charge"), "accuse"),
+    **dict.fromkeys(("denial",), "deny"),
+    **dict.fromkeys(("confirmation",), "confirm"),
+    **dict.fromkeys(("promise", "pledge", "vow"), "vow"),
+    **dict.fromkeys(("warning", "threat"), "threaten"),
+    **dict.fromkeys(("belief", "fear", "hope", "view"), "believe"),
 }
 #: "call for ..." and "call on ..." are demands; "call X Y" is a label.
 CALL_DEMAND_PREPS = frozenset({"for", "on", "upon"})
@@ -67,9 +147,42 @@ CALL_DEMAND_PREPS = frozenset({"for", "on", "upon"})
 #: Cue classes that need an evidence-like subject to count ("video shows"), else "Putin shows
 #: support" would become a claim.
 EVIDENCE_NOUNS = frozenset(
-    "video footage image images photo photos photograph photographs picture pictures imagery clip "
-    "recording audio document documents record records data evidence analysis map maps survey poll "
-    "study report reports figures statistics satellite screenshot post posts".split()
+    [
+        "video",
+        "footage",
+        "image",
+        "images",
+        "photo",
+        "photos",
+        "photograph",
+        "photographs",
+        "picture",
+        "pictures",
+        "imagery",
+        "clip",
+        "recording",
+        "audio",
+        "document",
+        "documents",
+        "record",
+        "records",
+        "data",
+        "evidence",
+        "analysis",
+        "map",
+        "maps",
+        "survey",
+        "poll",
+        "study",
+        "report",
+        "reports",
+        "figures",
+        "statistics",
+        "satellite",
+        "screenshot",
+        "post",
+        "posts",
+    ]
 )
 
 #: Say-class lemmas that need a clausal complement (ccomp) to count as a cue: "said that ..." is an

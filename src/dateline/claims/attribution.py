@@ -1,0 +1,538 @@
+"""Find attributions in a parsed document: source, cue, content, stance, from the dependency parse.
+
+A pure generator over a spaCy `Doc`, in the manner of textacy's `direct_quotations`: it knows
+nothing of actors or events (`find_claims` links those). Each `Attribution` gives character spans
+into the document text, so the PolNeAR scorer can use it as it is.
+
+How it reads a sentence:
+- a cue verb (`cues.CUE_CLASS`) with a clausal complement (`ccomp`/`xcomp`) takes that clause as
+  content, whether before ("..., X said") or after ("X said that ...") the cue;
+- object-taking cues take their object: "confirmed the deaths", "accused Russia of ...",
+  "labeled the ICC's actions as ...", "video shows an explosion";
+- the source is the cue's subject, or that of the verb it is coordinated with ("did not claim ...
+  but said ..."), or of the verbs governing it through `xcomp`/`acomp` ("hasn't been able to
+  confirm"), or the passive subject of a perception verb ("a man is heard saying ...");
+- "according to X" makes X the source of the rest of its clause.
+Dependencies that cross a line break are ignored: the small English model sometimes joins two
+paragraphs into one sentence, and an attribution never spans a paragraph break in news text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dateline.claims import cues
+
+#: Clause subjects, active and passive.
+SUBJECTS = ("nsubj", "nsubjpass")
+#: Relations through which a cue inherits negation, refusal and its subject from a governing verb.
+GOVERNING = ("xcomp", "acomp")
+#: Perception verbs whose passive subject is the source of an xcomp cue ("is heard saying").
+PERCEPTION = frozenset({"hear", "see", "quote", "record", "film"})
+#: Trailing characters never part of a content or source span.
+TRAIL = " \t\n\xa0,;:—–-"
+#: Prepositions that give the occasion of a statement: "during a meeting", "at a news conference".
+SETTING_PREPS = frozenset({"during", "at", "after", "before"})
+#: Pronouns of the speaker and the addressee.
+FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
+#: Personal pronouns a source may be; `find_claims` resolves them to an earlier source.
+PRONOUNS = frozenset({"it", "he", "she", "they"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attribution as found in the parse, before actors and events are linked."""
+
+    source: tuple[int, int] | None
+    cue: tuple[int, int]
+    content: tuple[int, int] | None
+    stance: str
+    cue_class: str
+    source_head: int | None = None  # token index of the source's head word
+    target: tuple[int, int] | None = None  # the cue's object when there is no content ("for the strike")
+    setting: tuple[int, int] | None = None  # the occasion of the statement ("during a meeting on Monday")
+
+
+class _Paragraphs:
+    """Line breaks of the text, to keep every span inside the paragraph of its cue."""
+
+    def __init__(self, text: str) -> None:
+        self.breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.length = len(text)
+
+    def bounds(self, char: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.breaks, char)
+        start = self.breaks[k - 1] + 1 if k > 0 else 0
+        end = self.breaks[k] if k < len(self.breaks) else self.length
+        return start, end
+
+    def same(self, a: Token, b: Token) -> bool:
+        return self.bounds(a.idx) == self.bounds(b.idx)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Shrink [start, end) past surrounding blanks and separators; None when nothing is left."""
+    while start < end and text[start] in TRAIL:
+        start += 1
+    while end > start and text[end - 1] in TRAIL:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _balance(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Drop a lone opening or closing quote mark at either edge of a span.
+
+    The parser attaches quote marks to the cue as often as to the quoted clause; a span that opens
+    a quote it does not close (or the reverse) reads badly and scores as a different span.
+    """
+    if span is None:
+        return None
+    start, end = span
+    piece = text[start:end]
+    opens, closes = piece.count("“") + piece.count("‘"), piece.count("”") + piece.count("’ ")
+    if piece[:1] in '“"' and (opens > closes or piece.count('"') % 2):
+        start += 1
+    elif piece[-1:] in '”"' and (closes > opens or piece.count('"') % 2):
+        end -= 1
+    elif opens > closes:
+        # a quote opened inside the span and closed just after it ("as “outrageous.”"): take it in
+        ahead = text[end : end + 3]
+        k = ahead.find("”")
+        if k >= 0 and all(ch in ".,!?" for ch in ahead[:k]):
+            end += k + 1
+    return _trim(text, start, end)
+
+
+def _span(doc: Doc, paras: _Paragraphs, anchor: Token, tokens: list[Token]) -> tuple[int, int] | None:
+    """Character span of tokens, clipped to the paragraph of `anchor`, trimmed and quote-balanced."""
+    lo, hi = paras.bounds(anchor.idx)
+    inside = [t for t in tokens if lo <= t.idx < hi]
+    if not inside:
+        return None
+    start = min(t.idx for t in inside)
+    end = max(t.idx + len(t.text) for t in inside)
+    return _balance(doc.text, _trim(doc.text, start, end))
+
+
+def _subtree(doc: Doc, paras: _Paragraphs, anchor: Token, head: Token) -> tuple[int, int] | None:
+    return _span(doc, paras, anchor, list(doc[head.left_edge.i : head.right_edge.i + 1]))
+
+
+def _children(paras: _Paragraphs, tok: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps and paras.same(c, tok)]
+
+
+def _chain(paras: _Paragraphs, cue: Token) -> list[Token]:
+    """The cue and the verbs governing it through xcomp/acomp ("has not been able to confirm")."""
+    chain = [cue]
+    tok = cue
+    while tok.dep_ in GOVERNING and tok.head.i != tok.i and paras.same(tok, tok.head):
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def _subject(paras: _Paragraphs, chain: list[Token]) -> Token | None:
+    """The nearest subject up the governing chain, then up coordination ("... but said ...")."""
+    for tok in chain:
+        subj = _children(paras, tok, SUBJECTS)
+        if subj:
+            return subj[0]
+    tok = chain[-1]
+    while tok.dep_ == "conj" and paras.same(tok, tok.head):
+        tok = tok.head
+        subj = _children(paras, tok, ("nsubj",))
+        if subj:
+            return subj[0]
+    # "..., saying that ...": a participle attached to a clause takes that clause's subject
+    if tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG" and paras.same(tok, tok.head):
+        subj = _children(paras, tok.head, ("nsubj",))
+        if subj:
+            return subj[0]
+    return None
+
+
+def _polarity(chain: list[Token]) -> tuple[bool, bool]:
+    """(negated, refused) from the neg dependents and governors of the chain."""
+    negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for t in chain for c in t.children)
+    lemmas = {t.lemma_.lower() for t in chain[1:]}
+    if lemmas & cues.UNABLE_GOVERNORS:
+        negated = not negated  # "unable to confirm"; "not unable" is rare enough to read literally
+    refused = bool(lemmas & cues.REFUSE_GOVERNORS) and not negated
+    return negated, refused
+
+
+def _cue_span(doc: Doc, paras: _Paragraphs, chain: list[Token], extra: list[Token]) -> tuple[int, int]:
+    """The cue: chain verbs with their auxiliaries, negation and infinitival "to"."""
+    toks = list(chain) + extra
+    for t in chain:
+        toks += [c for c in t.children if c.dep_ in ("aux", "auxpass", "neg") and paras.same(c, t)]
+    # an adverb right before the cue belongs to it ("also said", "repeatedly vowed")
+    first = min(t.i for t in toks)
+    if first > 0 and doc[first - 1].dep_ == "advmod" and doc[first - 1].head.i in {t.i for t in chain}:
+        toks.append(doc[first - 1])
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    return start, end
+
+
+def _clause_content(doc: Doc, paras: _Paragraphs, cue: Token) -> tuple[int, int] | None:
+    """Content of a say-like cue: its clausal complement, or the clause it interrupts."""
+    comps = _children(paras, cue, ("ccomp",)) or [
+        c for c in _children(paras, cue, ("xcomp",)) if c.pos_ in ("VERB", "AUX")
+    ]
+    if comps:
+        comp = comps[0]
+        lo, hi = comp.left_edge.i, comp.right_edge.i
+        # A relative pronoun can hang the complement's edge over the cue ("operations that its
+        # military said destroyed ..."): keep only the side of the cue the complement's head is on.
+        if lo <= cue.i <= hi:
+            lo, hi = (cue.i + 1, hi) if comp.i > cue.i else (lo, cue.i - 1)
+        return _span(doc, paras, cue, list(doc[lo : hi + 1]))
+    if cue.dep_ == "parataxis" and paras.same(cue, cue.head):
+        # "The strike, he said, was ...": the host clause minus the parenthetical
+        host = cue.head
+        left = list(doc[host.left_edge.i : cue.left_edge.i])
+        right = list(doc[cue.right_edge.i + 1 : host.right_edge.i + 1])
+        return _span(doc, paras, cue, max(left, right, key=len)) if left or right else None
+    return None
+
+
+def _object_content(doc: Doc, paras: _Paragraphs, cue: Token, preps: tuple[str, ...]) -> tuple[int, int] | None:
+    """Content of an object-taking cue: its object plus "of ..."/"as ..." phrases, or its ccomp."""
+    clause = _clause_content(doc, paras, cue)
+    if clause:
+        return clause
+    objs = _children(paras, cue, ("dobj", "attr"))
+    parts: list[Token] = []
+    for obj in objs:
+        parts.append(obj)
+        parts += [p for p in obj.children if p.dep_ == "prep" and p.lower_ in preps]
+    parts += [c for c in cue.children if (c.dep_ == "prep" and c.lower_ in preps) or c.dep_ in ("oprd",)]
+    if not parts:
+        return None
+    lo = min(p.left_edge.i for p in parts)
+    hi = max(p.right_edge.i for p in parts)
+    return _span(doc, paras, cue, list(doc[lo : hi + 1]))
+
+
+def _complement(doc: Doc, paras: _Paragraphs, cue: Token, preps: tuple[str, ...]) -> tuple[int, int] | None:
+    """Content of an attitude cue: everything it governs to its right (object, clause, "for ...")."""
+    parts = [
+        c
+        for c in cue.children
+        if c.i > cue.i
+        and paras.same(c, cue)
+        and (c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "dative") or (c.dep_ == "prep" and c.lower_ in preps))
+    ]
+    if not parts:
+        return None
+    return _span(doc, paras, cue, list(doc[min(p.left_edge.i for p in parts) : max(p.right_edge.i for p in parts) + 1]))
+
+
+def _quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans inside quotation marks (curly or straight) within text[lo:hi]."""
+    found = [(m.start() + 1, m.end() - 1) for m in re.finditer(r"“[^“”]+”", text[lo:hi])]
+    found += [(m.start() + 1, m.end() - 1) for m in re.finditer(r'"[^"]+"', text[lo:hi])]
+    return [(a + lo, b + lo) for a, b in found]
+
+
+#: How far (characters) a bare "X said" looks for the quotation it attributes: past a colon and a
+#: few words ("said in a statement:"), never into the next sentence.
+QUOTE_REACH = 30
+
+
+def _quote_near(doc: Doc, paras: _Paragraphs, cue: Token) -> tuple[int, int] | None:
+    """The quotation a bare speech verb attributes: '“We will win,” he said.' or 'He said: “...”'.
+
+    Only a quotation that closes just before the source and cue, or opens just after the cue,
+    counts: a quote further away is somebody else's, or the parse already gave it.
+    """
+    lo, hi = paras.bounds(cue.idx)
+    end = cue.idx + len(cue.text)
+    for a, b in _quotes(doc.text, lo, hi):
+        between = doc.text[b + 1 : cue.idx]
+        # '“...,” Melanie said': only the source lies between the quote and the cue
+        closes_before = b < cue.idx and len(between) <= QUOTE_REACH + 50 and not re.search(r"[.!?“\"]", between)
+        opens_after = a > end and a - end <= QUOTE_REACH
+        if closes_before or opens_after:
+            return _trim(doc.text, a, b)
+    # 'He said:' closing a paragraph introduces the quotation that opens the next one
+    tail = doc.text[end:hi].strip()
+    if tail in (":", ",:") and hi < len(doc.text):
+        nxt_lo, nxt_hi = paras.bounds(hi + 1)
+        for a, b in _quotes(doc.text, nxt_lo, nxt_hi):
+            if doc.text[nxt_lo:a].strip() in ("", "“", '"'):
+                return _trim(doc.text, a, b)
+    return None
+
+
+def _source(doc: Doc, paras: _Paragraphs, cue: Token, subj: Token | None) -> tuple[tuple[int, int] | None, int | None]:
+    """The source phrase: the subject's subtree up to any relative clause or clausal modifier.
+
+    "Mr. Obama, who understood that ..." is sourced to "Mr. Obama": the clause describes the
+    source, it is not part of its name (appositions, "the head of the peninsula", stay).
+    """
+    if subj is None or subj.lower_ in ("that", "which", "who"):
+        return None, None
+    hi = subj.right_edge.i
+    cut = [c for c in subj.children if c.i > subj.i and c.dep_ in ("relcl", "acl")]
+    if cut:
+        hi = min(c.left_edge.i for c in cut) - 1
+    return _span(doc, paras, cue, list(doc[subj.left_edge.i : hi + 1])), subj.i
+
+
+def _responsibility(paras: _Paragraphs, cue: Token) -> Token | None:
+    """The "responsibility" object of "claim/take/deny responsibility", if any."""
+    for c in _children(paras, cue, ("dobj",)):
+        if c.lemma_.lower() in cues.RESPONSIBILITY_NOUNS:
+            return c
+    return None
+
+
+def _from_verb(doc: Doc, paras: _Paragraphs, cue: Token) -> Attribution | None:
+    lemma = cue.lemma_.lower()
+    cls = cues.CUE_CLASS.get(lemma)
+    resp = _responsibility(paras, cue) if lemma in cues.RESPONSIBILITY_VERBS | {"deny"} else None
+    if resp is not None:
+        cls = "deny_responsibility" if lemma == "deny" else "responsibility"
+    if cls is None:
+        return None
+    chain = _chain(paras, cue)
+    negated, refused = _polarity(chain)
+    subj = _subject(paras, chain)
+    # "the talks are expected to ...", "he is said to have fled": a passive cue's subject is what the
+    # content is about, not who says it
+    if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == cue.i:
+        subj = None
+    extra: list[Token] = []
+    target = None
+    content: tuple[int, int] | None
+    if resp is not None:
+        extra = [resp]
+        content = None
+        target_toks = [p for p in resp.children if p.dep_ == "prep" and p.lower_ in ("for", "over", "of")]
+        target = _subtree(doc, paras, cue, target_toks[0]) if target_toks else None
+    elif cls == "comment":
+        if not (negated or refused):
+            return None
+        content = None
+    elif cls in ("accuse",):
+        content = _object_content(doc, paras, cue, ("of", "for"))
+    elif (
+        cls == "label"
+        and lemma == "call"
+        and (
+            prep := next(
+                (c for c in cue.children if c.dep_ in ("prep", "prt") and c.lower_ in cues.CALL_DEMAND_PREPS), None
+            )
+        )
+        is not None
+    ):
+        # "called for a ceasefire", "called on Kyiv to ...": a demand, the preposition joins the cue
+        cls = "demand"
+        extra = [prep]
+        hi = max(
+            [prep.right_edge.i]
+            + [c.right_edge.i for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > prep.i]
+        )
+        rest = list(doc[prep.i + 1 : hi + 1])
+        content = _span(doc, paras, cue, rest) if rest else None
+    elif cls == "label":
+        if not any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in cue.children) and not any(
+            p.dep_ == "prep" and p.lower_ == "as" for o in cue.children if o.dep_ == "dobj" for p in o.children
+        ):
+            return None  # "called for talks", "called on Kyiv": not a label
+        content = _object_content(doc, paras, cue, ("as",))
+    elif cls == "evidence":
+        # "video shows an explosion"; "the transcript shows that ...": evidence, not a person's act
+        clause = _clause_content(doc, paras, cue)
+        evidential = subj is not None and subj.lemma_.lower() in cues.EVIDENCE_NOUNS
+        if subj is None or not (evidential or (clause and subj.pos_ == "NOUN")):
+            return None
+        content = clause or _object_content(doc, paras, cue, ())
+    elif cls == "believe" and subj is None:
+        return None  # "is expected to ...", "is thought to ...": nobody's belief in particular
+    elif cls in ("confirm", "deny", "cite"):
+        content = _object_content(doc, paras, cue, ())
+    elif cls in ("demand", "criticize", "praise", "intend"):
+        content = _complement(doc, paras, cue, ("for", "as", "over", "of"))
+    else:
+        content = _clause_content(doc, paras, cue) or _quote_near(doc, paras, cue)
+        if content is None and lemma in cues.NEEDS_CLAUSE and not (negated or refused):
+            return None
+    # "a man is heard saying ...": the perception verb carries the source and joins the cue
+    if subj is None and cue.dep_ in ("xcomp", "advcl") and cue.head.lemma_.lower() in PERCEPTION:
+        perceiver = cue.head
+        subj = next(iter(_children(paras, perceiver, ("nsubjpass",))), None)
+        if subj is not None:
+            extra.append(perceiver)
+            extra += [c for c in perceiver.children if c.dep_ in ("aux", "auxpass", "neg")]
+    stance = cues.stance_for(cls, negated, refused)
+    if stance is None or (content is None and target is None and stance in ("asserts", "believes", "vows")):
+        return None
+    # "I think", "we want" inside a quotation are the quoted speaker's own words, not a new
+    # attribution a reader would report; first-person hedges ("I think") never are.
+    if (
+        subj is not None
+        and subj.lower_ in FIRST_SECOND_PERSON
+        and (cls in ("believe", "intend") or _in_quote(doc.text, paras, cue.idx))
+    ):
+        return None
+    source, head = _source(doc, paras, cue, subj)
+    if source is None and content is None:
+        return None
+    # "During a meeting on Monday, Xi told ...": the statement was part of that meeting
+    occasion = next((c for c in chain[-1].children if c.dep_ == "prep" and c.lower_ in SETTING_PREPS), None)
+    return Attribution(
+        source=source,
+        cue=_cue_span(doc, paras, chain, extra),
+        content=content,
+        stance=stance,
+        cue_class=cls,
+        source_head=head,
+        target=target,
+        setting=_subtree(doc, paras, cue, occasion) if occasion is not None else None,
+    )
+
+
+def _in_quote(text: str, paras: _Paragraphs, idx: int) -> bool:
+    """Is text[idx] inside a quotation opened earlier in its paragraph?"""
+    lo, _ = paras.bounds(idx)
+    before = text[lo:idx]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _according_to(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
+    """ "according to X, ..." / "... , according to X": X is the source of the rest of the clause."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        to = doc[tok.i + 1]
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    # the clause it modifies: climb to the nearest verb
+    host = tok.head
+    while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i and paras.same(host, host.head):
+        host = host.head
+    phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree} | {tok.i, to.i}
+    clause = [t for t in doc[host.left_edge.i : host.right_edge.i + 1] if t.i not in phrase and not t.is_space]
+    left = [t for t in clause if t.i < tok.i]
+    right = [t for t in clause if t.i > max(phrase)]
+    body = max(left, right, key=len)
+    content = _span(doc, paras, tok, body) if body else None
+    source = _subtree(doc, paras, tok, pobj)
+    if content is None or source is None:
+        return None
+    return Attribution(
+        source=source,
+        cue=(tok.idx, to.idx + len(to.text)),
+        content=content,
+        stance="asserts",
+        cue_class="according_to",
+        source_head=pobj.i,
+    )
+
+
+#: Dashes that attribute a quotation to the name after them: '“...” ― Sonya Herridge'.
+DASHES = frozenset({"―", "—", "–", "--"})
+
+
+def _dash_or_colon(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
+    """'“quote” ― Name' and 'Name: statement' at the start of a paragraph (interviews, captions)."""
+    text = doc.text
+    lo, hi = paras.bounds(tok.idx)
+    if tok.text in DASHES:
+        before = text[lo : tok.idx].rstrip()
+        name = doc.char_span(tok.idx + len(tok.text), hi, alignment_mode="contract")
+        if not before.endswith(("”", '"')) or name is None:
+            return None
+        ents = [e for e in doc.ents if e.start >= tok.i + 1 and e.start <= tok.i + 2 and e.label_ in ("PERSON", "ORG")]
+        quote = _quotes(text, lo, tok.idx)
+        if not ents or not quote:
+            return None
+        return Attribution(
+            source=(ents[0].start_char, ents[0].end_char),
+            cue=(tok.idx, tok.idx + len(tok.text)),
+            content=_trim(text, *quote[-1]),
+            stance="asserts",
+            cue_class="say",
+            source_head=ents[0].root.i,
+        )
+    if tok.text == ":" and tok.i > 0:
+        ent = next((e for e in doc.ents if e.end == tok.i and e.label_ in ("PERSON", "ORG")), None)
+        if ent is None or ent.start_char != lo:
+            return None
+        content = _trim(text, tok.idx + 1, hi)
+        return (
+            Attribution(
+                source=(ent.start_char, ent.end_char),
+                cue=(tok.idx, tok.idx + 1),
+                content=content,
+                stance="asserts",
+                cue_class="say",
+                source_head=ent.root.i,
+            )
+            if content
+            else None
+        )
+    return None
+
+
+def _nominal(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
+    """ "Russia's claim that ...", "the ministry's denial that ...": a noun cue with a that-clause."""
+    cls = cues.NOMINAL_CUES.get(tok.lemma_.lower())
+    clause = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            and c.i > tok.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if cls is None or clause is None:
+        return None
+    stance = cues.stance_for(cls, negated=False, refused=False)
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    source = _subtree(doc, paras, tok, poss) if poss is not None else None
+    content = _subtree(doc, paras, tok, clause)
+    if stance is None or content is None:
+        return None
+    return Attribution(
+        source=source,
+        cue=(tok.idx, tok.idx + len(tok.text)),
+        content=content,
+        stance=stance,
+        cue_class=cls,
+        source_head=poss.i if poss is not None else None,
+    )
+
+
+def extract(doc: Doc) -> Iterator[Attribution]:
+    """Every attribution in `doc`, in text order, one per cue."""
+    paras = _Paragraphs(doc.text)
+    seen: set[tuple[int, int]] = set()
+    for tok in doc:
+        found = None
+        if tok.lower_ == "according":
+            found = _according_to(doc, paras, tok)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.NOMINAL_CUES:
+            found = _nominal(doc, paras, tok)
+        elif tok.text in DASHES or tok.text == ":":
+            found = _dash_or_colon(doc, paras, tok)
+        elif tok.pos_ in ("VERB", "AUX") and (
+            tok.lemma_.lower() in cues.CUE_CLASS or tok.lemma_.lower() in cues.RESPONSIBILITY_VERBS
+        ):
+            found = _from_verb(doc, paras, tok)
+        if found is not None and found.cue not in seen:
+            seen.add(found.cue)
+            yield found

@@ -1,0 +1,151 @@
+"""Attribution extraction on hand-written sentences: source, cue, content and stance."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline import nlp
+from dateline.claims import extract
+from dateline.claims.cues import CUE_CLASS, NEGATED, PLAIN, REFUSED, STANCES, stance_for
+
+
+def attributions(text: str) -> list[tuple[str | None, str, str | None, str]]:
+    """(source, cue, content, stance) texts of every attribution in text."""
+    doc = nlp.load()(text)
+
+    def cut(span: tuple[int, int] | None) -> str | None:
+        return text[span[0] : span[1]] if span else None
+
+    return [(cut(a.source), cut(a.cue), cut(a.content), a.stance) for a in extract(doc)]
+
+
+# (sentence, expected (source, cue, content, stance)); each row is one construction the stage reads.
+CASES = [
+    (
+        "The ministry said that the bridge was destroyed.",
+        ("The ministry", "said", "that the bridge was destroyed", "asserts"),
+    ),
+    (
+        "The bridge was destroyed overnight, the governor said.",
+        ("the governor", "said", "The bridge was destroyed overnight", "asserts"),
+    ),
+    (
+        "“We will rebuild the bridge,” the mayor told reporters.",
+        ("the mayor", "told", "We will rebuild the bridge", "asserts"),
+    ),
+    (
+        "The army confirmed that two soldiers were killed.",
+        ("The army", "confirmed", "that two soldiers were killed", "confirms"),
+    ),
+    (
+        "The Kremlin denied that its troops had crossed the border.",
+        ("The Kremlin", "denied", "that its troops had crossed the border", "denies"),
+    ),
+    (
+        "Reuters has not been able to confirm the number of casualties.",
+        ("Reuters", "has not been able to confirm", "the number of casualties", "cannot_confirm"),
+    ),
+    (
+        "The police were unable to verify the report.",
+        ("The police", "were unable to verify", "the report", "cannot_confirm"),
+    ),
+    (
+        "The spokesman declined to confirm the deaths.",
+        ("The spokesman", "declined to confirm", "the deaths", "declines_to_confirm"),
+    ),
+    (
+        "Germany accused Russia of poisoning the opposition leader.",
+        ("Germany", "accused", "Russia of poisoning the opposition leader", "accuses"),
+    ),
+    ("The rebels have vowed to retake the city.", ("The rebels", "have vowed", "to retake the city", "vows")),
+    (
+        "The government has labeled the protests as illegal.",
+        ("The government", "has labeled", "the protests as illegal", "asserts"),
+    ),
+    (
+        "Satellite imagery shows craters near the runway.",
+        ("Satellite imagery", "shows", "craters near the runway", "shows"),
+    ),
+    ("A woman is heard saying the market was hit.", ("A woman", "is heard saying", "the market was hit", "asserts")),
+    (
+        "No group has claimed responsibility for the bombing.",
+        ("No group", "has claimed responsibility", None, "claims_responsibility"),
+    ),
+    (
+        "The militia did not claim responsibility for the bombing.",
+        ("The militia", "did not claim responsibility", None, "no_responsibility_claim"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_reads_each_construction(sentence, expected):
+    assert expected in attributions(sentence)
+
+
+def test_according_to_takes_the_rest_of_the_clause():
+    found = attributions("Three people died in the fire, according to local officials.")
+    assert ("local officials", "according to", "Three people died in the fire", "asserts") in found
+
+
+def test_coordinated_cue_inherits_the_subject_but_not_the_negation():
+    found = attributions("The army did not claim responsibility for the strike but said it hit a depot.")
+    assert ("The army", "did not claim responsibility", None, "no_responsibility_claim") in found
+    assert ("The army", "said", "it hit a depot", "asserts") in found
+
+
+def test_paragraph_breaks_bound_every_span():
+    # The small model can join two paragraphs into one sentence; no span may cross the break.
+    text = "Officials did not comment on the strike.\nThe governor confirmed there was a blast."
+    for source, cue, content, _ in attributions(text):
+        for part in (source, cue, content):
+            assert part is None or "\n" not in part
+
+
+def test_words_that_are_not_cues_make_no_claim():
+    assert attributions("Putin shows his support for the plan. They added a new route.") == []
+
+
+def test_call_for_is_a_demand_and_call_as_is_a_label():
+    assert ("The UN", "called for", "an immediate ceasefire", "demands") in attributions(
+        "The UN called for an immediate ceasefire."
+    )
+
+
+def test_bare_speech_verb_takes_the_quotation_beside_it():
+    found = attributions("The minister spoke briefly.\n“We will never surrender.” the minister said.")
+    assert ("the minister", "said", "We will never surrender.", "asserts") in found
+
+
+def test_every_cue_class_has_a_plain_or_negated_stance_in_the_table():
+    for cls in set(CUE_CLASS.values()):
+        assert cls in PLAIN or cls in NEGATED, cls
+    assert set(PLAIN.values()) | set(NEGATED.values()) | set(REFUSED.values()) == STANCES
+
+
+def test_stance_combines_class_negation_and_refusal():
+    assert stance_for("confirm", negated=False, refused=False) == "confirms"
+    assert stance_for("confirm", negated=True, refused=False) == "cannot_confirm"
+    assert stance_for("confirm", negated=False, refused=True) == "declines_to_confirm"
+    assert stance_for("responsibility", negated=True, refused=False) == "no_responsibility_claim"
+    assert stance_for("comment", negated=False, refused=False) is None
+
+
+def test_nominal_cue_with_a_that_clause():
+    found = attributions("Officials dismissed Moscow's claim that the convoy carried aid.")
+    assert ("Moscow's", "claim", "that the convoy carried aid", "asserts") in found
+
+
+def test_said_with_a_colon_takes_the_quotation_of_the_next_paragraph():
+    found = attributions('The mayor said:\n"We will rebuild every house."')
+    assert ("The mayor", "said", "We will rebuild every house.", "asserts") in found
+
+
+def test_first_person_hedges_inside_quotes_are_not_new_claims():
+    found = attributions("“I think we can win this,” the coach said.")
+    assert [f[3] for f in found] == ["asserts"]
+    assert found[0][0] == "the coach"
+
+
+def test_belief_without_a_believer_is_not_a_claim():
+    assert attributions("The talks are expected to last three days.") == []

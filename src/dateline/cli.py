@@ -126,6 +126,87 @@ def cmd_evaluate_geo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate_time(args: argparse.Namespace) -> int:
+    """Score temporal expressions the TempEval-3 way: strict and relaxed span precision, recall and F1,
+    value accuracy and F1, type accuracy, against the document creation times as publication dates.
+
+    Example: dateline evaluate time --corpus timeml ../shared/data/tempeval3/Training
+    """
+    import json
+
+    from dateline.evaluate.timeml import evaluate_timeml
+
+    r = evaluate_timeml(args.path)
+    if args.json:
+        print(json.dumps(r))
+        return 0
+    print(f"timeml ({r['documents']} documents, {r['gold']} gold expressions, {r['system']} found):")
+    for mode in ("strict", "relaxed"):
+        print(f"  {mode:7s} span  P {r[mode + '_precision']:.1f}  R {r[mode + '_recall']:.1f}  F1 {r[mode + '_f1']:.1f}")
+    print(f"  value   accuracy {r['value_accuracy']:.1f}  F1 {r['value_f1']:.1f}")
+    print(f"  type    accuracy {r['type_accuracy']:.1f}  F1 {r['type_f1']:.1f}")
+    return 0
+
+
+def cmd_evaluate_events(args: argparse.Namespace) -> int:
+    """Score event coding: PLOVER type and actor-country accuracy on PLOVER GSR (the main event of
+    each sentence), source/target span F1 on ConfliBERT CAMEO, trigger F1 on WikiEvents dev.
+    PLOVER GSR's --split heldout is the records at positions 0, 5, 10, ... (no learned part trains on them).
+
+    Example: dateline evaluate events --corpus plover-gsr ../shared/data/plover-gsr --split heldout
+    """
+    import json
+
+    from dateline.evaluate.events import evaluate_events
+
+    result = evaluate_events(args.corpus, args.path, split=args.split, limit=args.limit)
+    if args.json:
+        print(json.dumps(result))
+        return 0
+    if result["corpus"] == "plover-gsr":
+        print(f"plover-gsr ({result['split']}, {result['sentences']} sentences):")
+        print(f"  type accuracy {100 * result['type_accuracy']:.1f}  (strict labels "
+              f"{100 * result['type_accuracy_strict']:.1f}; no event {100 * result['no_event']:.1f})")
+        print(f"  actor country accuracy {100 * result['actor_country_accuracy']:.1f}  "
+              f"(coverage {100 * result['actor_coverage']:.1f}, {result['actor_roles']} roles)")
+    elif result["corpus"] == "conflibert":
+        print(f"conflibert ({result['sentences']} sentences): span F1")
+        for mode in ("exact", "partial"):
+            r = result[mode]
+            print(f"  {mode:7s} micro {100 * r['micro']['f1']:.1f}  source {100 * r['source']['f1']:.1f}  "
+                  f"target {100 * r['target']['f1']:.1f}")
+    else:
+        t, y = result["triggers"], result["typed"]
+        print(f"wikievents ({result['documents']} documents):")
+        print(f"  triggers  P {100 * t['precision']:.1f}  R {100 * t['recall']:.1f}  F1 {100 * t['f1']:.1f}")
+        print(f"  typed     P {100 * y['precision']:.1f}  R {100 * y['recall']:.1f}  F1 {100 * y['f1']:.1f}"
+              f"  ({y['gold']} gold mentions with a PLOVER counterpart)")
+    return 0
+
+
+def cmd_evaluate_attribution(args: argparse.Namespace) -> int:
+    """Score attribution spans (source, cue, content) on PolNeAR: precision, recall and F1 with exact
+    offsets (edge punctuation ignored) and with any overlap, each role scored on its own.
+
+    Example: dateline evaluate attribution --corpus polnear ../shared/data/polnear --split dev
+    """
+    import json
+
+    from dateline.evaluate.polnear import evaluate_polnear
+
+    result = evaluate_polnear(args.path, splits=(args.split,), limit=args.limit)
+    if args.json:
+        print(json.dumps(result))
+        return 0
+    print(f"polnear ({args.split}, {result['articles']} articles): span P / R / F1")
+    for role in ("source", "cue", "content"):
+        r = result[role]
+        cells = "   ".join(f"{mode} {r[mode]['precision']:.1f} / {r[mode]['recall']:.1f} / {r[mode]['f1']:.1f}"
+                           for mode in ("exact", "overlap"))
+        print(f"  {role:8s}{cells}  ({r['predicted']} predicted, {r['gold']} gold)")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Code the sample reports shipped with dateline, store them in DuckDB and print their events.
 
@@ -329,6 +410,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=None, help="score the first N documents only")
     p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     p.set_defaults(func=cmd_evaluate_geo)
+    p = evaluate.add_parser("time", help="temporal expressions on a TimeML corpus (TempEval-3)",
+                            description=cmd_evaluate_time.__doc__,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("path", help="a folder of .tml files (../shared/data/tempeval3/Training)")
+    p.add_argument("--corpus", choices=("timeml",), default="timeml")
+    p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    p.set_defaults(func=cmd_evaluate_time)
+    p = evaluate.add_parser("events", help="event coding on PLOVER GSR, ConfliBERT CAMEO or WikiEvents",
+                            description=cmd_evaluate_events.__doc__,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("path", help="the corpus folder (../shared/data/plover-gsr, conflibert-cameo, wikievents)")
+    p.add_argument("--corpus", choices=("plover-gsr", "conflibert", "wikievents"), required=True)
+    p.add_argument("--split", choices=("heldout", "train", "all"), default=None,
+                   help="PLOVER GSR held-out (position %% 5 == 0) or training split (default: all)")
+    p.add_argument("--limit", type=int, default=None, help="score the first N sentences/documents only")
+    p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    p.set_defaults(func=cmd_evaluate_events)
+    p = evaluate.add_parser("attribution", help="attribution spans (source, cue, content) on PolNeAR",
+                            description=cmd_evaluate_attribution.__doc__,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("path", help="the corpus folder (../shared/data/polnear) or one split folder")
+    p.add_argument("--corpus", choices=("polnear",), required=True)
+    p.add_argument("--split", choices=("dev", "train"), default="dev", help="the split to score (default: dev)")
+    p.add_argument("--limit", type=int, default=None, help="score the first N articles only")
+    p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    p.set_defaults(func=cmd_evaluate_attribution)
 
     p = commands.add_parser("demo", help="code the shipped sample reports into DuckDB and show the events",
                             description=cmd_demo.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

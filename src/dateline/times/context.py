@@ -6,8 +6,9 @@ Kept apart from the handlers so that each family of expressions (`dates.py`, `re
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from dateline.model import PRECISIONS
@@ -41,6 +42,15 @@ class Context:
     text: str = ""
     last: tuple[dt.date, str] | None = None  # last absolute date mentioned, with its precision
     last_day: dt.date | None = None  # last day-precision date mentioned
+    last_at: int | None = None  # where the last date was mentioned (a character offset)
+    sentence_starts: Sequence[int] = ()  # character offsets where the document's sentences start
+
+    def same_sentence(self, start: int) -> bool:
+        """Whether the last date mentioned is in the sentence of the expression at `start`."""
+        if self.last_at is None:
+            return False
+        i = bisect.bisect_right(self.sentence_starts, start)
+        return i == 0 or self.last_at >= self.sentence_starts[i - 1]
 
     def anchor(self) -> tuple[dt.date, str] | None:
         """The date anaphoric expressions hang on: the last one mentioned, else publication."""

@@ -13,7 +13,7 @@ import re
 
 from dateline.times.context import Context, Result, Value, group, month_of
 from dateline.times.grammar import Match
-from dateline.times.lexicon import SEASONS, parse_ordinal
+from dateline.times.lexicon import SEASONS, parse_ordinal, parse_year
 from dateline.times.values import FUTURE, PAST, fmt, shift, year_for
 
 _SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -37,7 +37,7 @@ def _full_date(m: Match, ctx: Context) -> Result:
     if not 1 <= day <= 31:
         return None
     if year_text:
-        year = int(year_text)
+        year = parse_year(year_text)
     elif ctx.ref is None:
         return Value("DATE", f"XXXX-{month:02d}-{day:02d}", "day"), None
     else:
@@ -60,7 +60,7 @@ def _numeric_date(m: Match, ctx: Context) -> Result:
 
 
 def _month_year(m: Match, ctx: Context) -> Result:
-    date = dt.date(int(group(m, "year") or 0), month_of(m), 1)
+    date = dt.date(parse_year(group(m, "year") or "0"), month_of(m), 1)
     return Value("DATE", fmt(date, "month"), "month"), date
 
 
@@ -81,6 +81,15 @@ def _month_alone(m: Match, ctx: Context) -> Result:
     return Value("DATE", fmt(date, "month"), "month"), date
 
 
+def _month_rel_year(m: Match, ctx: Context) -> Result:
+    month = month_of(m)
+    if ctx.ref is None:
+        return Value("DATE", f"XXXX-{month:02d}", "month"), None
+    year = ctx.ref.year + {"this": 0, "last": -1, "next": 1}[(group(m, "yrel") or "").lower()]
+    date = dt.date(year, month, 1)
+    return Value("DATE", fmt(date, "month"), "month"), date
+
+
 def _decade(m: Match, ctx: Context) -> Result:
     if group(m, "dec"):
         start = int(group(m, "dec") or 0)
@@ -93,15 +102,43 @@ def _decade(m: Match, ctx: Context) -> Result:
     return Value("DATE", fmt(date, "decade"), "decade"), date
 
 
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+
+
+def _decade_word(m: Match, ctx: Context) -> Result:
+    tens = _DECADE_WORDS[(group(m, "decw") or "").lower()]
+    # "the nineties" seen from 2023 is the 1990s; "the twenties" the 2020s once they have begun.
+    century = 2000 if ctx.ref and 2000 + 10 * tens <= ctx.ref.year else 1900
+    date = dt.date(century + 10 * tens, 1, 1)
+    return Value("DATE", fmt(date, "decade"), "decade"), date
+
+
+def _century(m: Match, ctx: Context) -> Result:
+    n = parse_ordinal(group(m, "cord") or "") or 0
+    if not 1 <= n <= 21:
+        return None
+    # The 20th century is written "19" in TIMEX3: the two leading digits of its years.
+    return Value("DATE", f"{n - 1:02d}", "century"), dt.date(max(1, 100 * (n - 1)), 1, 1)
+
+
 def _year(m: Match, ctx: Context) -> Result:
-    date = dt.date(int(group(m, "year") or 0), 1, 1)
+    date = dt.date(parse_year(group(m, "year") or "0"), 1, 1)
     return Value("DATE", fmt(date, "year"), "year"), date
 
 
 def _quarter_year(m: Match, ctx: Context, n: int) -> int | None:
     """The year of "the third quarter" written without one; None without an anchor."""
     if group(m, "year") or group(m, "year2"):
-        return int(group(m, "year") or group(m, "year2") or 0)
+        return parse_year(group(m, "year") or group(m, "year2") or "0")
     rel = (group(m, "qrel") or group(m, "qrel2") or "").lower()
     if ctx.ref is None:
         return None
@@ -127,7 +164,8 @@ def _quarter(m: Match, ctx: Context) -> Result:
 
 
 def _half(m: Match, ctx: Context) -> Result:
-    n = 1 if (group(m, "hord") or "").lower() == "first" else 2
+    # "the first half", "the last half", "the first two quarters": a half year.
+    n = 1 if (group(m, "hord") or group(m, "hord2") or group(m, "hq") or "").lower() == "first" else 2
     year = _quarter_year(m, ctx, 2 * n)
     if year is None:
         return Value("DATE", f"XXXX-H{n}", "quarter"), None
@@ -136,10 +174,11 @@ def _half(m: Match, ctx: Context) -> Result:
 
 def _season(m: Match, ctx: Context) -> Result:
     code = SEASONS[(group(m, "season") or "").lower()]
-    first = ctx.text[m.start : m.end].split()[0].lower()
+    words = ctx.text[m.start : m.end].lower().split()
+    first = "last" if words[:2] == ["this", "past"] else words[0]  # "this past spring" is over
     start_month = _SEASON_MONTHS[code]
     if group(m, "year"):
-        year = int(group(m, "year") or 0)
+        year = parse_year(group(m, "year") or "0")
     elif ctx.ref is None:
         return Value("DATE", f"XXXX-{code}", "season"), None
     else:
@@ -176,7 +215,7 @@ def _holiday(m: Match, ctx: Context) -> Result:
         return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
 
     if group(m, "year"):
-        date = date_in(int(group(m, "year") or 0))
+        date = date_in(parse_year(group(m, "year") or "0"))
     elif ctx.ref is None:
         return Value("DATE", f"XXXX-{month:02d}-{day_of or 'XX'}", "day"), None
     else:
@@ -204,8 +243,11 @@ HANDLERS = {
     "date_dmy": _full_date,
     "month_year": _month_year,
     "month": _month_alone,
+    "month_rel_year": _month_rel_year,
     "decade": _decade,
     "decade2": _decade,
+    "decade_word": _decade_word,
+    "century": _century,
     "year": _year,
     "quarter": _quarter,
     "quarter_q": _quarter,

@@ -15,6 +15,8 @@ from dateline.times.values import duration
 def _duration(m: Match, ctx: Context) -> Result:
     unit = unit_of(group(m, "unit") or "")
     n = parse_number(group(m, "num") or "")
+    if n is not None and group(m, "half"):
+        n += 0.5  # "a minute and a half"
     return Value("DURATION", duration(n, unit), UNITS[unit][1]), None
 
 
@@ -55,6 +57,12 @@ _SET_WORDS = {
 }
 
 
+def _set_weekday(m: Match, ctx: Context) -> Result:
+    pods = (group(m, "pods") or "").lower()
+    pod = PARTS_OF_DAY[pods[:-1]] if pods else None
+    return Value("SET", f"XXXX-WXX-{weekday_of(m) + 1}" + (f"T{pod}" if pod else ""), "day", pod), None
+
+
 def _set_adv(m: Match, ctx: Context) -> Result:
     value, precision = _SET_WORDS[(group(m, "word") or "").lower()]
     return Value("SET", value, precision), None
@@ -73,5 +81,6 @@ HANDLERS = {
     "unit_plural": _unit_plural,
     "set_every": _set_every,
     "set_adv": _set_adv,
+    "set_weekday": _set_weekday,
     "set_freq": _set_freq,
 }

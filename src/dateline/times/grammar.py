@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from dateline.times.lexicon import NUM, ORD
+from dateline.times.lexicon import NUM, ORD, YEAR_WORDS
 
 _MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 # Abbreviations need their period or a following day number, so "Mar" in "Mariupol" never matches.
@@ -25,7 +25,8 @@ WD = (
     r"|(?:Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun)\.)"
 )
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?!\d|,\d|\.\d)"
+# A year in digits, or in words as transcripts write it ("nineteen ninety-six").
+YEAR = rf"(?P<year>(?:1[6-9]|20)\d\d(?!\d|,\d|\.\d)|{YEAR_WORDS}\b)"
 UNITS = (
     r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?"
     r"|years?|decades?|century|centuries))"
@@ -35,6 +36,8 @@ POD = r"(?P<pod>(?i:morning|afternoon|evening|night|overnight))"
 MOD = r"(?P<mod>(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))"
 SEASON = r"(?P<season>(?i:spring|summer|fall|autumn|winter))"
 REL = r"(?P<rel>(?i:this|last|next|past|coming|previous|current|same|following|prior|latest|recent))"
+# "that year", "later that day": anaphoric, like "the same year".
+REL_UNIT = r"(?P<rel>(?i:this|last|next|past|coming|previous|current|same|following|prior|latest|recent|that))"
 
 
 def ci(words: str) -> str:
@@ -52,6 +55,12 @@ _DUR_PRE = ci(
     r"|past|last|next|first|the|another"
 )
 _PLURAL_PRE = ci(r"recent|the\s+past|the\s+last|the\s+next|the\s+coming|past|coming")
+_OCLOCK = ci("o'clock")
+_DECADE_WORDS = ci("twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties")
+_DUR_ADJ = ci("more|additional|extra|further")
+_DUR_KIND = ci("trading|business|working|calendar")
+_PSHIFT = ci(r"a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?last\s+year|the\s+year\s+before")
+_SEASON_PRE = ci(r"this\s+past|this|last|next|early|late|the")
 _HOLIDAY = (
     r"(?P<hol>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+(?:Day|Eve)|Halloween"
     r"|Valentine's\s+Day|Thanksgiving(?:\s+[Dd]ay)?|Independence\s+Day)"
@@ -61,29 +70,46 @@ _HOLIDAY = (
 _RULES: list[tuple[str, str]] = [
     ("iso", r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("slash", r"\b(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})\b"),
-    ("date_mdy", rf"\b(?:{WD},?\s+)?{MON}\s+{DAY}\b(?!:)(?:,?\s+{YEAR})?"),
+    ("date_mdy", rf"\b(?:{WD},?\s+)?{MON}\s+{DAY}\b(?!:\d)(?:,?\s+{YEAR})?"),
     ("date_dmy", rf"\b(?:{WD},?\s+)?(?:{ci('the')}\s+)?{DAY}(?:\s+of)?\s+{MON}(?:,?\s+{YEAR})?"),
     ("month_year", rf"\b(?:{MOD}[\s-]?)?{MON}(?:\s+of)?,?\s+{YEAR}"),
+    # "June last year", "early October this year": one expression, a month (TimeBank).
+    ("month_rel_year", rf"\b(?:{MOD}[\s-]?)?{MON_FULL}\s+(?P<yrel>{ci('this|last|next')})\s+{ci('year')}\b"),
     ("month", rf"\b(?:(?:{MOD}|{REL})[\s-]?)?{MON_FULL}\b"),
     ("decade", rf"\b(?:{ci('the')}\s+)?(?:{MOD}[\s-]?)?(?P<dec>(?:1[6-9]|20)\d0)'?s\b"),
+    ("decade_word", rf"\b{ci('the')}\s+(?:{MOD}[\s-]?)?(?P<decw>{_DECADE_WORDS})\b"),
+    ("century", rf"\b(?:{ci('the')}\s+)?(?:{MOD}[\s-]?)?(?P<cord>{ORD})[\s-]+{ci('century')}\b"),
     ("decade2", rf"(?:\b{ci('the')}\s+)?(?:{MOD}[\s-]?)?['’](?P<dec2>\d0)s\b"),
-    ("year", rf"\b(?:{MOD}[\s-]?)?(?:{ci('fiscal|calendar')}\s+)?{YEAR}\b"),
+    ("year", rf"\b(?:(?P<theyear>{ci('the')}\s+{ci('year')})\s+|{MOD}[\s-]?)?(?:{ci('fiscal|calendar')}\s+)?{YEAR}\b"),
     (
         "quarter",
         rf"\b(?:{ci('the')}\s+)?(?:(?:(?P<qrel2>{ci('this|last|next')})\s+{_YEARS}|(?P<year2>(?:19|20)\d\d))\s+)?"
-        rf"(?:{ci('fiscal')}\s+)?(?P<qord>{_QORD})\s+{ci('quarter')}(?:\s+(?:of\s+)?{_QYEAR})?",
+        rf"(?:{ci('fiscal')}\s+)?(?P<qord>{_QORD})\s+{ci('quarters?')}\b(?:\s+(?:of\s+)?{_QYEAR})?",
     ),
     # The adjective "third-quarter" ("third-quarter profit") is marked without its article.
     ("quarter_adj", rf"\b(?P<qord>{_QORD})-{ci('quarter')}\b"),
-    ("the_unit", rf"\b(?P<word>{ci('the')}\s+(?:(?P<fiscal>{ci('fiscal')})\s+)?{ci('quarter|weekend|year')})\b(?!-)"),
+    (
+        "the_unit",
+        rf"\b(?P<word>{ci('the')}\s+(?:(?P<fiscal>{ci('fiscal|full')})\s+)?{ci('quarter|weekend|year')})\b(?!-)",
+    ),
+    ("year_end", rf"\b(?:{ci('the')}\s+)?(?:{ci('year')}[\s-]{ci('end')}|{_YEARS}\s+{ci('end')})\b(?!-)"),
     ("quarter_q", rf"\b(?P<qord>Q[1-4])\s*{YEAR}"),
-    ("half", rf"\b(?:{ci('the')}\s+)?(?P<hord>{ci('first|second')})\s+{ci('half')}(?:\s+of\s+{_QYEAR})?"),
-    ("season", rf"\b(?:(?:{ci('this|last|next|early|late|the')})\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?\b"),
+    (
+        "half",
+        # "the last half" and "the last two quarters" only with their year: alone they are a stretch.
+        rf"\b(?:{ci('the')}\s+)?(?:(?P<hord>{ci('first|second')})\s+{ci('half')}"
+        rf"|(?:(?P<hord2>{ci('last')})\s+{ci('half')}|(?P<hq>{ci('first|last')})\s+{ci('two')}\s+{ci('quarters')})"
+        rf"(?=\s+of\s+(?:(?:19|20)\d\d|{ci('this|last|next')})))(?:\s+of\s+{_QYEAR})?",
+    ),
+    ("season", rf"\b(?:(?:{_SEASON_PRE})\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?\b"),
     (
         "rel_unit",
-        rf"\b(?:(?P<shift>{ci('earlier|later')})\s+)?(?:{MOD}\s+)?(?:{ci('the')}\s+)?{REL}\s+(?:{ci('fiscal')}\s+)?{UNIT1}s?\b",
+        rf"\b(?:(?P<shift>{ci('earlier|later')})\s+)?(?:{MOD}\s+)?(?:{ci('the')}\s+)?{REL_UNIT}\s+(?:{ci('fiscal')}\s+)?{UNIT1}s?\b",
     ),
-    ("rel_weekday", rf"\b(?P<rel>{ci('this|last|next|coming|past')})\s+{WD}(?:\s+{POD})?"),
+    (
+        "rel_weekday",
+        rf"\b(?:{ci('the')}\s+(?={ci('previous|following')}))?(?P<rel>{ci('this|last|next|coming|past|previous|following')})\s+{WD}(?:\s+{POD})?",
+    ),
     ("weekday", rf"\b(?:(?P<mod>{ci('early|late|mid')})[\s-]+)?{WD}(?:\s+{POD})?(?![\w-])"),
     (
         "ago",
@@ -93,11 +119,24 @@ _RULES: list[tuple[str, str]] = [
         "ago_bare",
         rf"\b(?P<unit>{ci('days|weeks|months|years|decades|hours|minutes')})\s+(?P<dir>{ci('ago|earlier|later|after|before')})\b",
     ),
-    ("year_earlier", rf"\b(?:{ci('the')}\s+)?{ci('year-earlier|year-ago')}(?:\s+{ci('quarter|period')}\b)?"),
+    (
+        "year_earlier",
+        rf"\b(?:{ci('the')}\s+)?(?:{ci('comparable|corresponding')}\s+)?{ci('year-earlier|year-ago')}"
+        rf"(?:\s+(?:(?P<qord>{_QORD})\s+)?{ci('quarter|period')}\b|\s+(?P<num>{NUM})\s+{ci('months')}\b)?",
+    ),
+    # The periods of a results report: "the latest period", "the 1988 quarter", "last year's
+    # quarter", "the quarter a year ago" are the quarter the report is about, in some year.
+    (
+        "period",
+        rf"\b(?:(?P<py>{ci('last')}\s+{_YEARS})\s+|{ci('the')}\s+(?:(?P<prel>{ci('latest|same|comparable|corresponding')})\s+"
+        rf"|(?P<pyear>(?:19|20)\d\d)\s+|(?=(?:{ci('fiscal')}\s+)?{ci('period|quarter')}\s+{_PSHIFT})))"
+        rf"(?:{ci('fiscal')}\s+)?{ci('period|quarter')}\b(?:\s+(?P<pshift>{_PSHIFT}))?",
+    ),
     (
         "duration",
         rf"\b(?:(?P<pre>{_DUR_PRE})\s+)?"
-        rf"(?P<num>{NUM})[\s-]+(?:{ci('trading|business|working|calendar')}\s+)?{UNITS}(?:[\s-](?P<long>{ci('long|old')}))?(?![\w-])",
+        rf"(?P<num>{NUM})[\s-]+(?:{_DUR_ADJ}\s+)?(?:{_DUR_KIND}\s+)?{UNITS}(?P<half>\s+{ci('and a half')})?"
+        rf"(?:[\s-](?P<long>{ci('long|old')}))?(?![\w-])",
     ),
     (
         "unit_plural",
@@ -111,15 +150,34 @@ _RULES: list[tuple[str, str]] = [
             r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|tomorrow|yesterday"
             r"|now|currently|recently|nowadays|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future"
             r"|in\s+future|overnight"
-            r"|current|recent|these\s+days|at\s+present"
+            r"|current|recent|these\s+days|at\s+present|the\s+(?:near|short|long)\s+term|soon"
         )
         + rf")(?:\s+{POD})?\b",
+    ),
+    # "mid-afternoon yesterday", "by mid afternoon", "in the morning": a part of a day told of.
+    (
+        "pod",
+        rf"\b(?:{ci('mid')}[\s-]?|{ci('the')}\s+)(?P<pod>{ci('morning|afternoon|evening')})"
+        rf"(?:\s+(?P<rel>{ci('today|yesterday|tomorrow')}))?\b",
+    ),
+    # "on Mondays", "Tuesday nights": every such day (a TIMEX3 SET).
+    (
+        "set_weekday",
+        r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+        rf"(?:s\b|\s+(?P<pods>{ci('mornings|afternoons|evenings|nights')})\b)",
     ),
     ("this_pod", rf"\b(?P<rel>{ci('this|last|tomorrow|yesterday')})\s+{POD}\b"),
     (
         "clock",
         rf"\b(?P<h>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am|pm)(?![\w]))"
-        rf"(?:\s+(?P<tz>[A-Z]{{2,4}}T?)\b)?(?:\s+(?:(?i:on)\s+)?{WD})?",
+        # "5 p.m. EST Nov. 9", "9 a.m. Tuesday": the day that follows is part of the time.
+        rf"(?:\s+(?P<tz>[A-Z]{{2,4}}T?)\b)?(?:,?\s+(?:(?i:on)\s+)?(?:{WD}|{MON}\s+{DAY}\b(?!:\d)))?",
+    ),
+    # "4 in the morning", "10 o'clock at night".
+    (
+        "clock_pod",
+        rf"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s+(?:{_OCLOCK}\s+)?"
+        rf"(?:{ci('in the')}\s+(?P<cpod>{ci('morning|afternoon|evening')})|{ci('at')}\s+(?P<cnight>{ci('night')}))\b",
     ),
     ("clock24", r"\b(?P<h>[0-2]\d)(?::|h)(?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|Z|EST|EDT|CET|CEST|MSK)\b"),
     ("noon", rf"\b(?P<word>{ci('noon|midnight|midday')})(?:\s+(?:(?i:on)\s+)?{WD})?"),

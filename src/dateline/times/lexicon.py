@@ -137,17 +137,20 @@ def _alternation(words: list[str]) -> str:
 
 
 NUMBER_WORDS = sorted(set(_SMALL) | set(_TENS) | VAGUE, key=len, reverse=True)
-#: A count: digits ("3", "2.5", "24"), words ("three", "twenty-four"), or a vague word ("several").
-NUM = (
-    r"(?:(?:\d+(?:\.\d+)?|(?:" + "|".join(_TENS) + r")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|" + _alternation(NUMBER_WORDS) + r")(?:\s+and\s+a\s+half)?)"
-)
+#: A count: digits ("3", "2.5", "24", "2 1/2"), words ("three", "twenty-four", "Three" opening a
+#: sentence), or a vague word ("several").
+_DIGITS = r"\d+(?:\.\d+|\s+1/2)?"
+_TENS_UNITS = "(?:" + "|".join(_TENS) + r")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+NUM = r"(?i:(?:" + _DIGITS + "|" + _TENS_UNITS + "|" + _alternation(NUMBER_WORDS) + r")(?:\s+and\s+a\s+half)?)"
 ORD = r"(?:\d{1,3}(?:st|nd|rd|th)|" + _alternation(list(ORDINALS)) + r")"
 
 
 def parse_number(text: str) -> float | None:
     """The value of a count as the grammar matched it; None for vague counts ("several")."""
     t = re.sub(r"\s+", " ", text.lower().strip())
+    if t.endswith(" 1/2"):
+        whole = parse_number(t[: -len(" 1/2")])
+        return None if whole is None else whole + 0.5
     if t.endswith(" and a half"):
         whole = parse_number(t[: -len(" and a half")])
         return None if whole is None else whole + 0.5
@@ -180,3 +183,28 @@ def unit_of(word: str) -> str:
     if w == "centuries":
         return "century"
     return w[:-1] if w.endswith("s") and w[:-1] in UNITS else w
+
+
+_UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+#: A year said in words, as broadcast transcripts write them: "nineteen ninety-six", "nineteen
+#: oh five", "two thousand and one". ("two thousand" alone is a count far more often than a year:
+#: the recognizer asks for "the year" before it.)
+YEAR_WORDS = (
+    r"(?i:(?:eighteen|nineteen|twenty)[\s-]+(?:(?:" + "|".join(_TENS) + r")(?:[\s-](?:" + _UNITS_WORDS + r"))?"
+    r"|" + _TEENS + r"|oh[\s-]+(?:" + _UNITS_WORDS + r"))"
+    r"|two\s+thousand(?:\s+(?:and\s+)?(?:" + _TEENS + "|" + _UNITS_WORDS + r"))?)"
+)
+
+
+def parse_year(text: str) -> int:
+    """The year of "1996", "nineteen ninety-six", "nineteen oh five", "two thousand and one"."""
+    t = re.sub(r"[\s-]+", " ", text.lower().strip())
+    if t.isdigit():
+        return int(t)
+    if t.startswith("two thousand"):
+        rest = t[len("two thousand") :].strip().removeprefix("and ").strip()
+        return 2000 + int(parse_number(rest) or 0) if rest else 2000
+    century, _, rest = t.partition(" ")
+    rest = rest.removeprefix("oh ")
+    return int(_SMALL.get(century) or _TENS[century]) * 100 + int(parse_number(rest) or 0)

@@ -13,11 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from dateline.times import dates, durations, relative
+from dateline.times import dates, durations, periods, relative
 from dateline.times.context import Context, Result, Value
 from dateline.times.grammar import Match
 
-HANDLERS: dict[str, Callable[[Match, Context], Result]] = {**dates.HANDLERS, **relative.HANDLERS, **durations.HANDLERS}
+HANDLERS: dict[str, Callable[[Match, Context], Result]] = {
+    **dates.HANDLERS,
+    **relative.HANDLERS,
+    **periods.HANDLERS,
+    **durations.HANDLERS,
+}
 
 
 def normalize(m: Match, ctx: Context) -> Value | None:
@@ -27,4 +32,6 @@ def normalize(m: Match, ctx: Context) -> Value | None:
         return None
     value, day = result
     ctx.remember(value, day)
+    if day is not None and ctx.last is not None and ctx.last[0] == day:
+        ctx.last_at = m.start
     return value

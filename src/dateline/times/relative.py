@@ -8,6 +8,7 @@ publication date they stay underspecified ("XXXX-XX-XX"), never guessed.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -18,44 +19,16 @@ from dateline.times.context import (
     Value,
     day_value,
     group,
+    month_of,
     pod_of,
     weekday_of,
 )
 from dateline.times.grammar import Match
 from dateline.times.lexicon import UNITS, parse_number, unit_of
-from dateline.times.values import FUTURE, PAST, duration, fmt, shift, unknown, weekday_from
+from dateline.times.values import FUTURE, PAST, duration, fmt, shift, unknown, weekday_from, year_for
 
 # "late Monday" is late in the day: the evening. "early Monday" is its small hours.
 _MOD_POD = {"late": "EV", "early": "MO"}
-
-
-def _the_unit(m: Match, ctx: Context) -> Result:
-    words = re.sub(r"\s+", " ", (group(m, "word") or "").lower())
-    if words.endswith("year"):
-        before = re.search(r"(\w+)\W*$", ctx.text[max(0, m.start - 20) : m.start])
-        if before is None or before.group(1).lower() not in ("of", "in", "during", "throughout", "through"):
-            # "for the year", "the fiscal year": in reports of results, a year's stretch.
-            return Value("DURATION", "P1Y", "year"), None
-        # "the end of the year", "earlier in the year": the year the report is in.
-        if ctx.last is not None and ctx.last[1] == "year":
-            return Value("DATE", fmt(ctx.last[0], "year"), "year"), None
-        if ctx.ref is None:
-            return Value("DATE", "XXXX", "year"), None
-        return Value("DATE", fmt(ctx.ref, "year"), "year"), None
-    if ctx.ref is None:
-        return Value(
-            "DATE",
-            "XXXX-QX" if words.endswith("quarter") else "XXXX-WXX-WE",
-            "quarter" if words.endswith("quarter") else "week",
-        ), None
-    if words.endswith("quarter"):
-        # "the quarter": the one the report is about, else the latest closed one.
-        last = ctx.last
-        base = last[0] if last is not None and last[1] == "quarter" else shift(ctx.ref, "quarter", -1)
-        return Value("DATE", fmt(base, "quarter"), "quarter"), base
-    saturday = weekday_from(ctx.ref, 5, ctx.tense(m.start, m.end))
-    year, week, _ = saturday.isocalendar()
-    return Value("DATE", f"{year:04d}-W{week:02d}-WE", "week"), saturday
 
 
 _REL_SHIFT = {
@@ -71,6 +44,7 @@ _REL_SHIFT = {
     "next": 1,
     "coming": 1,
     "following": 1,
+    "that": 0,
 }
 
 
@@ -93,10 +67,10 @@ def _rel_unit(m: Match, ctx: Context) -> Result:
         return Value("DURATION", duration(1, unit), UNITS[unit][1]), None
     n = _REL_SHIFT.get(rel, 0)
     # "the following day", "the previous year", "the same month": anaphoric, hang on the last date.
-    anaphoric = rel in ("same", "following", "previous", "prior")
+    anaphoric = rel in ("same", "following", "previous", "prior", "that")
     if unit == "day":
         base = ctx.last_day if anaphoric and ctx.last_day else ctx.ref
-        if base is None or rel not in ("same", "following", "previous", "prior", "next"):
+        if base is None or rel not in ("same", "following", "previous", "prior", "next", "that"):
             return None if base is not None else (Value("DATE", unknown("day"), "day"), None)
         day = base + dt.timedelta(days=n)
         return Value("DATE", day.isoformat(), "day"), day
@@ -121,7 +95,11 @@ def _rel_weekday(m: Match, ctx: Context) -> Result:
     rel = (group(m, "rel") or "").lower()
     if ctx.ref is None:
         return Value("DATE", f"XXXX-WXX-{weekday_of(m) + 1}", "day"), None
-    if rel in ("last", "past"):
+    if rel in ("previous", "following"):
+        # "the previous Friday": the one before the day the report is telling of.
+        base = ctx.last_day or ctx.ref
+        day = weekday_from(base, weekday_of(m), PAST if rel == "previous" else FUTURE, strict=True)
+    elif rel in ("last", "past"):
         day = weekday_from(ctx.ref, weekday_of(m), PAST, strict=True)
     elif rel in ("next", "coming"):
         day = weekday_from(ctx.ref, weekday_of(m), FUTURE, strict=True)
@@ -150,8 +128,15 @@ def _ago(m: Match, ctx: Context) -> Result:
     unit = unit_of(group(m, "unit") or "")
     direction = (group(m, "dir") or "").lower()
     n = parse_number(group(m, "num") or "")
-    if direction in ("before", "after", "since"):
+    if direction in ("before", "after", "since") or (
+        direction in ("earlier", "later")
+        and unit in ("minute", "hour", "day", "night", "week")
+        and not ctx.same_sentence(m.start)
+    ):
         # "two days after the attack": the anchor is an event, so TIMEX3 marks the length only.
+        # So does TimeBank for short spans told in a narrative ("Three days later, ...", "A day
+        # earlier, ...") when no date in the sentence anchors them; "left on March 3 and came
+        # back two days later" is a date, and so is "a year earlier" (results reports).
         return Value("DURATION", duration(n, unit), UNITS[unit][1]), None
     sign = -1 if direction in ("ago", "earlier", "previously") else 1
     if n is None:
@@ -160,8 +145,10 @@ def _ago(m: Match, ctx: Context) -> Result:
     if anaphoric:
         anchor = ctx.anchor()
     elif unit == "year" and n == 1 and ctx.last is not None and ctx.last[1] == "quarter":
-        # "a year ago" after "the third quarter": that quarter a year before (results reports).
+        # "a year ago" after "the third quarter": that quarter a year before (results reports);
+        # a comparison, so it leaves the discourse on the quarter reported.
         anchor = ctx.last
+        anaphoric = True
     else:
         anchor = (ctx.ref, "day") if ctx.ref else None
     precision = UNITS[unit][1] if unit not in ("hour", "minute", "second") else "day"
@@ -189,17 +176,6 @@ def _ago_bare(m: Match, ctx: Context) -> Result:
     return Value("DURATION", duration(None, unit), UNITS[unit][1]), None
 
 
-def _year_earlier(m: Match, ctx: Context) -> Result:
-    anchor = ctx.anchor()
-    if anchor is None:
-        return Value("DATE", "XXXX", "year"), None
-    base, precision = anchor
-    if precision in ("day", "time", "week"):
-        precision = "year"
-    date = shift(base, "year", -1)
-    return Value("DATE", fmt(date, precision), precision), None
-
-
 _DEICTIC_DAY = {
     "today": 0,
     "tonight": 0,
@@ -223,6 +199,9 @@ _DEICTIC_REF = {
     "previously": "PAST_REF",
     "formerly": "PAST_REF",
     "soon": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
+    "the long term": "FUTURE_REF",
     "the future": "FUTURE_REF",
     "in future": "FUTURE_REF",
     "current": "PRESENT_REF",
@@ -253,6 +232,8 @@ def _deictic(m: Match, ctx: Context) -> Result:
     if word in _DEICTIC_REF:
         if group(m, "pod"):
             return None  # "now morning" is no expression; the shorter match will do
+        if word == "soon" and ctx.tense(m.start, m.end) != FUTURE:
+            return None  # "was soon released" tells an order of events, not a time ahead
         return Value("DATE", _DEICTIC_REF[word], "unknown"), None
     return None
 
@@ -269,10 +250,24 @@ def _this_pod(m: Match, ctx: Context) -> Result:
     return day_value(day, pod), day
 
 
+def _pod(m: Match, ctx: Context) -> Result:
+    pod = pod_of(m)
+    rel = (group(m, "rel") or "").lower()
+    # "mid-afternoon yesterday" hangs on publication; "in the morning" on the day told of.
+    day = ctx.last_day or ctx.ref
+    if rel:
+        day = ctx.ref + dt.timedelta(days=_DEICTIC_DAY[rel]) if ctx.ref else None
+    if day is None:
+        return Value("TIME", f"XXXX-XX-XXT{pod}", "time", pod), None
+    return day_value(day, pod), day
+
+
 def _clock(m: Match, ctx: Context) -> Result:
     hour = int(group(m, "h") or 0)
     minute = int(group(m, "min") or 0)
     ampm = (group(m, "ampm") or "").lower()
+    if group(m, "cpod") or group(m, "cnight"):
+        ampm = "am" if (group(m, "cpod") or "").lower() == "morning" else "pm"
     if ampm:
         if not 1 <= hour <= 12:
             return None
@@ -282,6 +277,14 @@ def _clock(m: Match, ctx: Context) -> Result:
     day: dt.date | None
     if group(m, "wd"):
         day = weekday_from(ctx.ref, weekday_of(m), ctx.tense(m.start, m.end) or PAST) if ctx.ref else None
+    elif group(m, "mon"):
+        month, dom = month_of(m), int(group(m, "day") or 0)
+        if not 1 <= dom <= calendar.monthrange(2000, month)[1]:
+            return None
+        year = year_for(ctx.ref, month, dom, ctx.tense(m.start, m.end)) if ctx.ref else None
+        if year is None or dom > calendar.monthrange(year, month)[1]:
+            return Value("TIME", f"XXXX-{month:02d}-{dom:02d}T{hour:02d}:{minute:02d}", "time"), None
+        day = dt.date(year, month, dom)
     else:
         day = ctx.last_day or ctx.ref  # a clock time belongs to the day last talked about
     stamp = f"T{hour:02d}:{minute:02d}"
@@ -304,16 +307,16 @@ def _noon(m: Match, ctx: Context) -> Result:
 
 #: The handler of each grammar rule this module values.
 HANDLERS = {
-    "the_unit": _the_unit,
     "rel_unit": _rel_unit,
     "rel_weekday": _rel_weekday,
     "weekday": _weekday_alone,
     "ago": _ago,
     "ago_bare": _ago_bare,
-    "year_earlier": _year_earlier,
     "deictic": _deictic,
     "this_pod": _this_pod,
+    "pod": _pod,
     "clock": _clock,
     "clock24": _clock,
+    "clock_pod": _clock,
     "noon": _noon,
 }

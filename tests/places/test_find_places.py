@@ -128,3 +128,30 @@ def test_example_report_required_places_and_precision(gazetteer: Gazetteer) -> N
     allowed = {norm(g["text"]) for g in expected["places"]} | {norm(x) for x in expected["allowed_extra_places"]}
     precision = sum(norm(p.text) in allowed for p in ps) / len(ps)
     assert precision >= 0.8
+
+
+@pytest.mark.parametrize("name", ["Dzhankoi", "Dzhankoy", "Джанкой"])
+def test_transliterations_of_dzhankoi_resolve_to_the_crimean_town(name: str, gazetteer: Gazetteer) -> None:
+    text = f"A drone strike hit a railway depot in the town of {name}, in Crimea, on Monday."
+    (p,) = [p for p in places(text, gazetteer) if p.text == name]
+    assert p.geonameid == 709334 and p.admin1 == "Crimea" and p.feature_code == "PPL"
+
+
+@pytest.mark.parametrize("name", ["Gvardeyskoye", "Hvardiiske", "Hvardiyske"])
+def test_gvardeyskoye_spellings_resolve_in_crimea_not_kaliningrad(name: str, gazetteer: Gazetteer) -> None:
+    text = f"Two military airfields in Crimea are located in Dzhankoi and {name}, officials said."
+    (p,) = [p for p in places(text, gazetteer) if p.text == name]
+    assert p.country_code == "UA" and p.admin1 == "Crimea"
+    assert km(p.lat, p.lon, 45.115, 34.02) < 60  # type: ignore[arg-type]  # not Kaliningrad, 1,400 km away
+
+
+def test_admin1_is_named_in_english(gazetteer: Gazetteer) -> None:
+    (p,) = [p for p in places("Shelling was reported in Crimea on Monday.", gazetteer) if p.text == "Crimea"]
+    assert p.name == "Crimea" and p.feature_code == "ADM1" and p.admin1 == "Crimea" and p.country_code == "UA"
+    assert 44.4 < p.lat < 46.2  # type: ignore[operator]
+
+
+def test_canadian_province_abbreviation_after_a_comma(gazetteer: Gazetteer) -> None:
+    ps = places("A fire destroyed a barn near London, Ont., on Sunday.", gazetteer)
+    (london,) = [p for p in ps if p.text == "London"]
+    assert london.country_code == "CA" and london.admin1 == "Ontario"

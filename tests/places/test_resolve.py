@@ -98,3 +98,11 @@ def test_prior_prefers_countries_capitals_and_own_names() -> None:
     capital = entry(21, "Moscow", "RU", "48", pop=10_000_000, fcode="PPLC")
     oblast = entry(22, "Moskva", "RU", "48", kind=ADMIN1, pop=18_000_000, fcode="ADM1")
     assert prior(capital, True) > prior(oblast, False)
+
+
+def test_the_shipped_ranker_matches_the_features() -> None:
+    from dateline.places.resolve import FEATURES, Ranker
+
+    ranker = Ranker.load()
+    assert ranker.stages and all(len(s.weights) == len(FEATURES) for s in ranker.stages)
+    assert ranker.meta["features"] == list(FEATURES)

@@ -123,9 +123,18 @@ def _data_digest() -> str:
     return h.hexdigest()[:10]
 
 
+def _version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        raise ResourceError(
+            f"package {package!r}, a source of the place index, is not installed: run `pip install -e .`"
+        ) from None
+
+
 def index_path() -> Path:
     """The index file for the installed source packages and this builder's data and version."""
-    versions = "-".join(f"{p}{importlib.metadata.version(p)}" for p in SOURCE_PACKAGES)
+    versions = "-".join(f"{p}{_version(p)}" for p in SOURCE_PACKAGES)
     return cache_dir() / f"gazetteer-v{BUILD_VERSION}-{versions}-{_data_digest()}.sqlite"
 
 
@@ -143,7 +152,25 @@ def _owm_points() -> dict[int, tuple[str, str, str | None, float, float]]:
     con.deserialize(bz2.decompress(path.read_bytes()))
     rows = con.execute("SELECT city_id, name, country, state, lat, lon FROM city").fetchall()
     con.close()
-    return {gid: (name, cc, state if state and state != "00" else None, lat, lon) for gid, name, cc, state, lat, lon in rows}
+    return {
+        gid: (name, cc, None if state in (None, "", "00") else state, lat, lon)
+        for gid, name, cc, state, lat, lon in rows
+    }
+
+
+#: Last words of English names of subdivisions ("Donetsk Oblast", "Rostov Oblast").
+ENGLISH_TYPES = frozenset(["Oblast", "Krai", "Kray", "Republic", "Province", "Region", "Governorate", "Okrug"])
+
+
+def _english(name: str, aliases: list[str]) -> str:
+    """An English alias for a transliterated name ("Donets’ka Oblast’": "Donetsk Oblast")."""
+    if not any(c in name for c in "’'"):
+        return name
+    for alias in aliases:
+        words = alias.split()
+        if alias.isascii() and "'" not in alias and len(words) > 1 and words[-1] in ENGLISH_TYPES:
+            return alias
+    return name
 
 
 def _package_dir(package: str) -> Path:
@@ -287,7 +314,9 @@ def _build_into(b: _Builder) -> None:
     sub_names: dict[int, str] = {}
     for i, row in enumerate(loc_subs, start=1):
         gid = int(row[3]) if row[3] else 0
-        sub_names[i] = owm[gid][0] if gid in owm else row[0]
+        sub_names[i] = _english(owm[gid][0] if gid in owm else row[0], row[5].split("|"))
+        if sub_names[i].startswith("State of ") and row[6] == "1":
+            sub_names[i] = sub_names[i][len("State of ") :]  # "State of Punjab": Punjab
         if row[6] == "1" and english.get(row[2]):
             sub_names[i] = english[row[2]]
     for i, row in enumerate(loc_subs, start=1):
@@ -344,7 +373,6 @@ def _build_into(b: _Builder) -> None:
         )
 
     _add_small_places(b, owm, admin1_names)
-    _add_supplements(b)
 
     # Our own features (seas, regions) and exonyms pointing at existing entries.
     for row in _read_tsv(DATA_DIR / "features.tsv"):
@@ -367,6 +395,7 @@ def _build_into(b: _Builder) -> None:
             population=int(row[6]),
             aliases=names[1:],
         )
+    _add_supplements(b)
     country_pid = {r[5]: r[0] for r in b.rows if r[9] == COUNTRY}
     admin1_pid = {f"{r[5]}.{r[6]}": r[0] for r in b.rows if r[9] == ADMIN1}
     for alias, target in _read_tsv(DATA_DIR / "exonyms.tsv"):
@@ -412,8 +441,18 @@ def _add_small_places(
         if gid in b.by_geonameid or not cc:
             continue
         a1 = state or nearest_admin1(cc, lat, lon)
-        b.add(geonameid=gid, name=name, lat=lat, lon=lon, cc=cc, admin1_code=a1,
-              admin1=admin1_names.get(f"{cc}.{a1}"), fcode="", kind=CITY, population=0)
+        b.add(
+            geonameid=gid,
+            name=name,
+            lat=lat,
+            lon=lon,
+            cc=cc,
+            admin1_code=a1,
+            admin1=admin1_names.get(f"{cc}.{a1}"),
+            fcode="",
+            kind=CITY,
+            population=0,
+        )
         if cc == "US" and a1:
             us_names.add((normalize(name), a1))
 
@@ -428,8 +467,18 @@ def _add_small_places(
         if (normalize(name), state) in us_names:
             continue
         lat, lon = statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)
-        b.add(geonameid=None, name=name.title() if name.isupper() else name, lat=lat, lon=lon, cc="US",
-              admin1_code=state, admin1=admin1_names.get(f"US.{state}"), fcode="", kind=CITY, population=0)
+        b.add(
+            geonameid=None,
+            name=name.title() if name.isupper() else name,
+            lat=lat,
+            lon=lon,
+            cc="US",
+            admin1_code=state,
+            admin1=admin1_names.get(f"US.{state}"),
+            fcode="",
+            kind=CITY,
+            population=0,
+        )
 
 
 def _add_supplements(b: _Builder) -> None:
@@ -438,11 +487,38 @@ def _add_supplements(b: _Builder) -> None:
         gid = int(gid_s)
         if gid in b.by_geonameid:
             continue
-        b.add(geonameid=gid, name=name, lat=float(lat), lon=float(lon), cc=None, admin1_code=None, admin1=None,
-              fcode=fcode, kind=FEATURE, population=int(weight), aliases=aliases.split("|") if aliases else ())
+        b.add(
+            geonameid=gid,
+            name=name,
+            lat=float(lat),
+            lon=float(lon),
+            cc=None,
+            admin1_code=None,
+            admin1=None,
+            fcode=fcode,
+            kind=FEATURE,
+            population=int(weight),
+            aliases=aliases.split("|") if aliases else (),
+        )
+    # Natural Earth has no ids: a name a feature already bears (the Black Sea) is that feature.
+    features = {r[0] for r in b.rows if r[9] == FEATURE}
+    known = {k for k, pid in b.names if pid in features}
     for name, lat, lon, fcode, weight, aliases in _read_tsv(DATA_DIR / "natural_earth.tsv"):
-        b.add(geonameid=None, name=name, lat=float(lat), lon=float(lon), cc=None, admin1_code=None, admin1=None,
-              fcode=fcode, kind=FEATURE, population=int(weight), aliases=aliases.split("|") if aliases else ())
+        if normalize(name) in known:
+            continue
+        b.add(
+            geonameid=None,
+            name=name,
+            lat=float(lat),
+            lon=float(lon),
+            cc=None,
+            admin1_code=None,
+            admin1=None,
+            fcode=fcode,
+            kind=FEATURE,
+            population=int(weight),
+            aliases=aliases.split("|") if aliases else (),
+        )
 
 
 def build_gazetteer(force: bool = False) -> Path:
@@ -461,7 +537,7 @@ def build_gazetteer(force: bool = False) -> Path:
     _build_into(builder)
     meta = {
         "build_version": BUILD_VERSION,
-        **{p: importlib.metadata.version(p) for p in SOURCE_PACKAGES},
+        **{p: _version(p) for p in SOURCE_PACKAGES},
         "entries": str(len(builder.rows)),
         "names": str(len(builder.names)),
         "max_tokens": str(max(len(k.split()) for k, _ in builder.names)),

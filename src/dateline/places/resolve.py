@@ -38,8 +38,9 @@ OWN_NAME_BONUS = 1.5  # "Moscow" is the city's own name but only an alias of Mos
 CAPITAL_BONUS = 3.0  # "Washington" in news is the capital more often than the state
 NEARBY_KM = 150.0
 #: Candidates per other name used as its possible locations for the distance features.
-TOP_OTHERS = 5
+TOP_OTHERS = 40
 RANKER_PATH = DATA_DIR / "ranker.json"
+UNKNOWN_LOG_POP = 2.0
 
 FEATURES = (
     "prior",
@@ -67,6 +68,9 @@ FEATURES = (
     "log_km_others",
     "no_others",
     "abbreviation",
+    "admin1_named",
+    "country_named",
+    "log_pop_alone",
 )
 
 
@@ -122,6 +126,7 @@ class _Context:
     admin1s: dict[str, Counter[str]]
     anchors: list[tuple[str, Entry]]  # confidently placed towns
     points: dict[str, tuple[np.ndarray, np.ndarray]]  # name key -> its top candidates' lat, lon
+    named: dict[str, str]  # name key -> the admin1 key or country its reading as one names
 
 
 def _context(mentions: list[Mention], scores: list[np.ndarray] | None = None) -> _Context:
@@ -134,6 +139,7 @@ def _context(mentions: list[Mention], scores: list[np.ndarray] | None = None) ->
     admin1s: dict[str, Counter[str]] = {}
     anchors: list[tuple[str, Entry]] = []
     points: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    named: dict[str, str] = {}
     for n, m in enumerate(mentions):
         ranked = _ranked(m, None if scores is None else scores[n])
         if not ranked:
@@ -143,6 +149,10 @@ def _context(mentions: list[Mention], scores: list[np.ndarray] | None = None) ->
             top = [e for _, e in ranked[: TOP_OTHERS if scores is None else 1]]
             points[key] = (np.array([e.lat for e in top]), np.array([e.lon for e in top]))
         best, e = ranked[0]
+        if e.kind == ADMIN1 and e.admin1_key:
+            named[key] = e.admin1_key  # "Ohio" is named: its towns are likely meant
+        elif e.kind == COUNTRY and e.country_code:
+            named[key] = e.country_code
         margin = best - ranked[1][0] if len(ranked) > 1 else 99.0
         if margin < 1.0 and e.kind == CITY:
             continue  # too ambiguous to be evidence for the others
@@ -152,7 +162,7 @@ def _context(mentions: list[Mention], scores: list[np.ndarray] | None = None) ->
             admin1s.setdefault(key, Counter())[e.admin1_key] += 1
         if e.kind in (CITY, ADMIN2) and margin >= 2.0:
             anchors.append((key, e))
-    return _Context(countries, admin1s, anchors, points)
+    return _Context(countries, admin1s, anchors, points, named)
 
 
 def _container(doc: Doc, m: Mention, by_start: dict[int, Mention]) -> tuple[set[str], set[str]]:
@@ -193,6 +203,7 @@ def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None 
         near = [e for k, e in ctx.anchors if k != key]
         in_cc, in_a1 = _container(doc, m, by_start)
         others = [p for k, p in ctx.points.items() if k != key]
+        named = {v for k, v in ctx.named.items() if k != key}
         lats = np.array([e.lat for e, _ in m.candidates])
         lons = np.array([e.lon for e, _ in m.candidates])
         if others:
@@ -203,7 +214,10 @@ def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None 
         else:
             near_others = np.zeros(len(lats))
             log_km = np.zeros(len(lats))
-        pops = [math.log10(e.population + 1) for e, _ in m.candidates]
+        # A place of unknown population (pyowm's and ZIP towns) counts as a hamlet of 100: as a
+        # 0 it would sit three orders below the smallest known town, and the indicator feature
+        # would have to undo that.
+        pops = [math.log10(e.population + 1) if e.population else UNKNOWN_LOG_POP for e, _ in m.candidates]
         top_pop = max(pops)
         text = m.text[4:] if m.text.lower().startswith("the ") else m.text
         abbreviation = float("." in text or (text.isupper() and len(text) <= 4))
@@ -238,6 +252,9 @@ def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None 
                     float(log_km[n]),
                     float(not others),
                     abbreviation * float(e.kind in (ADMIN1, COUNTRY)),
+                    float(e.kind != ADMIN1 and e.admin1_key in named),
+                    float(e.kind != COUNTRY and e.country_code in named),
+                    pops[n] * float(not cc_seen and not a1_seen),
                 ]
             )
         out.append(np.array(rows, dtype=float))
@@ -256,16 +273,52 @@ class Stage:
         return ((x - self.mean) / self.scale) @ self.weights
 
 
+def tree_inputs(x: np.ndarray, s: np.ndarray) -> np.ndarray:
+    """What the boosted trees see of each candidate: its features, how far each lies below the best
+    candidate's, and the last logit stage's score, raw and below the best (trees cannot subtract)."""
+    col = s[:, None]
+    return np.hstack([x, x - x.max(axis=0), col, col - col.max()])
+
+
+class Trees:
+    """Gradient-boosted regression trees over `tree_inputs`, stored as arrays (scikit-learn's layout)."""
+
+    def __init__(self, weights: dict) -> None:
+        self.rate = float(weights["learning_rate"])
+        self.depth = int(weights["max_depth"])
+        self.trees = [
+            tuple(np.array(t[k], dtype=float if k in ("threshold", "value") else int) for k in _TREE_KEYS)
+            for t in weights["trees"]
+        ]
+
+    def scores(self, z: np.ndarray) -> np.ndarray:
+        total = np.zeros(len(z))
+        rows = np.arange(len(z))
+        for left, right, feature, threshold, value in self.trees:
+            node = np.zeros(len(z), dtype=int)
+            for _ in range(self.depth):
+                inner = left[node] >= 0
+                go_left = z[rows, np.maximum(feature[node], 0)] <= threshold[node]
+                node = np.where(inner, np.where(go_left, left[node], right[node]), node)
+            total += self.rate * value[node]
+        return total
+
+
+_TREE_KEYS = ("left", "right", "feature", "threshold", "value")
+
+
 class Ranker:
-    """The trained stages: the first reads the context from the prior, each next one from the last."""
+    """The trained stages: the first reads the context from the prior, each next one from the last;
+    boosted trees, where shipped, rescore the last stage's candidates."""
 
     def __init__(self, weights: dict) -> None:
         if tuple(weights["features"]) != FEATURES:
             raise ResourceError(
                 f"{RANKER_PATH.name} was trained on other features: retrain with `python -m dateline.places.train`"
             )
-        self.meta = {k: v for k, v in weights.items() if k != "stages"}
+        self.meta = {k: v for k, v in weights.items() if k not in ("stages", "trees")}
         self.stages = [Stage(w) for w in weights["stages"]]
+        self.trees = Trees(weights["trees"]) if weights.get("trees") else None
 
     @classmethod
     @functools.cache
@@ -278,13 +331,21 @@ class Ranker:
 
     def scores(self, doc: Doc, mentions: list[Mention]) -> list[np.ndarray]:
         """The last stage's score of every candidate of every mention."""
-        scores = None
+        scores: list[np.ndarray] | None = None
+        xs: list[np.ndarray] = []
         for stage in self.stages:
-            scores = [stage.scores(x) for x in features(doc, mentions, scores)]
-        return scores or []
+            xs = features(doc, mentions, scores)
+            scores = [stage.scores(x) for x in xs]
+        if scores is None:
+            return []
+        if self.trees is not None:
+            scores = [self.trees.scores(tree_inputs(x, s)) if len(x) else s for x, s in zip(xs, scores, strict=True)]
+        return scores
 
 
-def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer | None, ranker: Ranker | None = None) -> list[Resolution]:
+def resolve(
+    doc: Doc, mentions: list[Mention], gazetteer: Gazetteer | None, ranker: Ranker | None = None
+) -> list[Resolution]:
     """Choose an entry for each mention, in the mentions' order."""
     ranker = ranker or Ranker.load()
     out = []

@@ -121,6 +121,9 @@ class Event:
     damage: str | None = None
     claim_ids: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
+    # How actor1 is known: "explicit" (named as doing it), "implied" (the reporting side of an
+    # attack on the other side's assets), "alleged" (accused of it); None without an actor1.
+    actor1_basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

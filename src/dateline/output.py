@@ -45,7 +45,7 @@ def _actor(a: Actor) -> dict[str, Any]:
     }
 
 
-def _event(e: Event) -> dict[str, Any]:
+def _event(e: Event, verification: dict[str, Any] | None = None) -> dict[str, Any]:
     date = None
     if e.date is not None:
         date = {"value": e.date.value, "precision": e.date.precision, "time_id": e.date.time_id,
@@ -54,9 +54,11 @@ def _event(e: Event) -> dict[str, Any]:
         "id": e.id, "trigger": _span(e.trigger), "event_type": e.event_type,
         "sub_event_type": e.sub_event_type, "plover_type": e.plover_type, "mode": e.mode,
         "status": e.status, "date": date, "place_id": e.place_id, "actor1_id": e.actor1_id,
-        "actor2_id": e.actor2_id, "fatalities": e.fatalities, "injured": e.injured, "damage": e.damage,
+        "actor1_basis": e.actor1_basis, "actor2_id": e.actor2_id, "fatalities": e.fatalities,
+        "injured": e.injured, "damage": e.damage,
         "claim_ids": list(e.claim_ids), "evidence": _span(e.evidence),
         "mentions": [_span(m) for m in e.mentions],
+        "verification": verification,
     }
 
 
@@ -77,7 +79,11 @@ def _flag(f: Flag) -> dict[str, Any]:
 
 def to_dict(report: Report) -> dict[str, Any]:
     """The report as a `dateline/1` object."""
+    # imported here: `dateline.claims` pulls in spaCy, which reading and exporting a store never need
+    from dateline.claims.summary import verification
+
     d = report.document
+    checked = verification(report)  # who reports, confirms, denies each event, from the claims
     return {
         "schema": SCHEMA_VERSION,
         "document": {
@@ -87,7 +93,7 @@ def to_dict(report: Report) -> dict[str, Any]:
         "places": [_place(p) for p in report.places],
         "times": [_time(t) for t in report.times],
         "actors": [_actor(a) for a in report.actors],
-        "events": [_event(e) for e in report.events],
+        "events": [_event(e, checked[e.id].as_dict() if e.id in checked else None) for e in report.events],
         "claims": [_claim(c) for c in report.claims],
         "flags": [_flag(f) for f in report.flags],
     }

@@ -118,8 +118,15 @@ def test_roles_follow_the_publication_date(actors_in: Run) -> None:
 
 
 def test_modifiers_of_things_are_not_actors(actors_in: Run) -> None:
-    text = "Two of Russia's military airfields are located there, near Russian positions."
+    text = "Two of Russia's military airfields are located there, near the Russian border."
     assert actors_in(text) == []
+
+
+def test_a_nationality_on_armed_assets_names_that_military(actors_in: Run) -> None:
+    # "struck Russian positions": the target is Russia's armed forces, named by the adjective alone
+    text = "A strike destroyed Russian cruise missiles, and shells hit Russian positions."
+    found = [(a.text, a.country_code, a.sector) for a in actors_in(text)]
+    assert found == [("Russian", "RUS", "military"), ("Russian", "RUS", "military")]
 
 
 def test_ids_are_in_text_order_and_spans_match_the_text(actors_in: Run) -> None:

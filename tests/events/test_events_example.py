@@ -1,7 +1,7 @@
 """The events of the example report (../shared/examples/dzhankoi), through the whole pipeline.
 
-Checks the fields the events stage decides. Fields that also need the actors stage to name a
-target ("Russian" missiles) are pinned with hand-built records in test_find_events.py.
+Checks the fields the events stage decides, and the strike's actors, which need the actors stage
+to name the target from its adjective ("Russian" missiles).
 """
 
 from __future__ import annotations
@@ -82,3 +82,11 @@ def test_xi_putin_meeting(example):
 def test_history_is_background(example):
     annexation = _at(example, "annexed by Moscow in 2014")
     assert (annexation.status, annexation.date.value) == ("background", "2014")
+
+
+def test_the_strike_s_target_is_named_by_its_adjective_and_its_attacker_implied(example):
+    # "a strike destroyed Russian missiles", reported by Ukraine's Ministry of Defense: the target
+    # is Russia's military, the attacker the reporting side (implied, not named)
+    strike = _at(example, "a strike destroyed")
+    assert (_country(example, strike.actor1_id), _country(example, strike.actor2_id)) == ("UKR", "RUS")
+    assert strike.actor1_basis == "implied"

@@ -25,10 +25,12 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.lexicon import (
     AGENT_COMPOUND_NOUNS,
+    ARMED_ASSETS,
     EVENT_NOUNS,
     FUZZY_NAME,
     FUZZY_SURNAME,
     ORG_NOUNS,
+    PARTY_PREPS,
     PLACE_PREPS,
     STATIVE,
 )
@@ -423,8 +425,16 @@ class _Finder:
         if tok.dep_ in _SUBJECT:
             acting = head.lemma_ not in STATIVE
         elif tok.dep_ == "pobj":
-            # "annexed by Moscow", "an admission by Moscow": the agent of a verb or of an act
-            acting = head.lower_ == "by" and head.head.lemma_ not in STATIVE
+            # "annexed by Moscow", "an admission by Moscow": the agent of a verb or of an act;
+            # "sent arms to Pakistan", "apologized to Brazil", "demanded autonomy from Serbia",
+            # "talks with Iran": the other party of an act (not "in Tokyo", a setting).
+            acting = (head.lower_ == "by" and head.head.lemma_ not in STATIVE) or (
+                head.lower_ in PARTY_PREPS
+                and (head.head.pos_ == "VERB" or head.head.lower_ in EVENT_NOUNS or head.head.dep_ == "dobj")
+                and head.head.lemma_ not in STATIVE
+            )
+        elif tok.dep_ in ("dative", "iobj"):
+            acting = True  # "gave Tanzania a grant"
         elif tok.dep_ in ("dobj", "dative"):
             acting = head.pos_ == "VERB"
         elif tok.dep_ == "poss":
@@ -437,6 +447,20 @@ class _Finder:
             acting = False
         if span.root.ent_type_ == "NORP" and span.root.tag_ not in ("NNPS", "NNS"):
             acting = False  # "Russian missiles": an adjective, not "the Russians"
+            noun = head
+            while noun.dep_ in ("compound", "nmod") and noun.head.i != noun.i and noun.head.pos_ == "NOUN":
+                noun = noun.head  # "Russian Kalibr cruise missiles": the phrase's head noun
+            if tok.dep_ in ("amod", "compound", "nmod", "npadvmod") and noun.lemma_.lower() in ARMED_ASSETS:
+                # "Russian missiles", "Russian positions": what an attack on them hits is that
+                # country's armed forces, the way event coders read "Russian troops" (RUSMIL).
+                # The adjective alone is the mention: it is the only word that names the side.
+                name = self.reg.country_name(code)
+                self._claim(
+                    span.start,
+                    span.end,
+                    _Resolved(f"Military of {name}" if name else None, code, "military", "country"),
+                )
+                return
         if not acting:
             return
         name = self.reg.country_name(code)

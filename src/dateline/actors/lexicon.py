@@ -31,6 +31,16 @@ AGENT_COMPOUND_NOUNS = _words(
     " demands veto ultimatum statement decision troops"
 )
 
+#: Things only a side's armed forces hold: a nationality adjective on one names that side's military
+#: as a party ("struck Russian positions", "destroyed Russian missiles"), not a place or a people.
+ARMED_ASSETS = _words(
+    "missile missiles rocket rockets position positions warship warships tank tanks aircraft jet jets"
+    " warplane warplanes helicopter helicopters drone drones convoy convoys base bases airfield airfields"
+    " depot depots artillery battery batteries outpost outposts checkpoint checkpoints unit units"
+    " vessel vessels submarine submarines frigate frigates garrison garrisons trench trenches"
+    " ammunition munitions weapons weaponry armour armor equipment"
+)
+
 #: Head nouns of agent phrases that name a body, not one person ("Department of Foreign Affairs").
 ORG_NOUNS = _words(
     "department ministry office agency council committee commission court government administration"
@@ -38,6 +48,10 @@ ORG_NOUNS = _words(
     " congress assembly senate community group organization organisation board authority cabinet"
     " regime junta military police fleet directorate command tribunal firm"
 )
+
+#: Prepositions whose object country is a party to the act they complete, not its setting: "sent
+#: arms to Pakistan", "apologized to Brazil", "autonomy from Serbia", "talks with Iran".
+PARTY_PREPS = _words("to with from against toward towards")
 
 #: Prepositions after which an unknown one-word name is more likely a place than an actor
 #: ("in the town of Dzhankoi", tagged ORG by NER).

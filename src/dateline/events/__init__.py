@@ -1,6 +1,7 @@
 """Events stage: detect, type, place, date and attribute actors to every event a report mentions.
 
     detect (lexicon + parse) -> arguments (actors, place, time per mention) -> status
+    -> speech acts (statements of intent and demand about those acts, `speech.py`)
     -> corefer (mentions -> events) -> casualties and damage -> dates, implied actors -> Event
 
 Each module is a pure function of the spaCy `Doc` and the records of earlier stages, which are
@@ -20,6 +21,7 @@ from dateline.events.corefer import WINDOW, Coded, cluster
 from dateline.events.detect import Mention, detect_mentions
 from dateline.events.lexicon import refine_acled
 from dateline.events.records import Records
+from dateline.events.speech import speech_acts
 from dateline.events.status import dated_status, mention_status
 from dateline.model import Actor, Event, EventDate, Report, Span
 
@@ -95,7 +97,7 @@ def _casualty_owner(
     for anc in token.ancestors:
         if anc.i in head_to_event and head_to_event[anc.i] in capable:
             return head_to_event[anc.i]
-        if anc.dep_ in {"ccomp", "parataxis"} or anc.head is anc:
+        if anc.dep_ in {"ccomp", "parataxis"} or anc.head.i == anc.i:
             break
     sent = token.sent
     sent_index = next(n for n, s in enumerate(doc.sents) if s.start == sent.start)
@@ -214,6 +216,9 @@ def find_events(doc: Doc, report: Report) -> list[Event]:
     for m in mentions:
         args = find_arguments(doc, m, records, blocked)
         coded.append(Coded(m, args, mention_status(doc, m), _refine(doc, m, args, records)))
+    # Statements of intent and demand about the acts found ("X will send aid"): events of their own.
+    coded += speech_acts(doc, coded, records, blocked)
+    coded.sort(key=lambda c: c.mention.start)
     groups = cluster(coded)
 
     head_to_event = {c.mention.head: n for n, members in enumerate(groups) for c in members}
@@ -263,8 +268,13 @@ def find_events(doc: Doc, report: Report) -> list[Event]:
             sub = next((c.acled[1] for c in members if c.acled[0] == event_type and c.acled[1]), None)
         actor1 = next((c.args.actor1 for c in members if c.args.actor1 is not None), None)
         actor2 = next((c.args.actor2 for c in members if c.args.actor2 is not None), None)
+        basis = "explicit" if actor1 is not None else None
         if actor1 is None and m.kind.plover == "ASSAULT":
-            actor1 = _accused_actor1(doc, members, coded) or _implied_actor1(members)
+            actor1 = _accused_actor1(doc, members, coded)
+            basis = "alleged" if actor1 is not None else None
+            if actor1 is None:
+                actor1 = _implied_actor1(members)
+                basis = "implied" if actor1 is not None else None
         place = next((c.args.place for c in members if c.args.place is not None), None)
         found = harm.get(n, [])
         fatalities = next((h.fatalities for h in found if h.fatalities is not None), None)
@@ -288,6 +298,7 @@ def find_events(doc: Doc, report: Report) -> list[Event]:
                 injured=injured,
                 damage="; ".join(damage) or None,
                 mentions=tuple(_span(doc, c.mention.start, c.mention.end) for c in members),
+                actor1_basis=basis,
             )
         )
     log.debug("%d mentions -> %d events", len(mentions), len(events))

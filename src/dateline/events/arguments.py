@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pycountry
 from spacy.tokens import Doc, Token
 
-from dateline.events.detect import Mention
+from dateline.events.detect import SOURCE_PRONOUNS, Mention
 from dateline.events.lexicon import REPORTING_VERBS, RESULT_VERBS, words
 from dateline.events.records import Records
 from dateline.model import Actor, Place, Time
@@ -35,6 +35,8 @@ PLACE_NOUNS = words(
 PLACE_OBJECT_FAMILIES = words("visit capture retake annex protest withdraw")
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 TARGET_PREPS = words("against on at with toward towards")
+#: Prepositions that name the other party of a non-violent act: given to, asked of, done with.
+PARTY_PREPS = words("to for from with against on toward towards into")
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 #: Fineness of a place by GeoNames feature code: lower is finer. A country is the coarsest and is
 #: used only when nothing finer is in the clause.
@@ -137,7 +139,7 @@ def _subject(token: Token) -> Token | None:
             # Two subjects mean a misparse ("MANILA — Kenya's minister arrived"): the one
             # nearest the verb is the real one.
             return min(subjects, key=lambda c: abs(c.i - token.i))
-        if token.dep_ in {"conj", "xcomp"} and token.head is not token:
+        if token.dep_ in {"conj", "xcomp"} and token.head.i != token.i:
             token = token.head
             seen += 1
             continue
@@ -195,7 +197,55 @@ def _verb_actors(
                 for g in c.children:
                     patient = patient or _np_actor(doc, g, records)
                     patient_token = patient_token or g
+    if patient is None:
+        patient, patient_token = _party(doc, verb, records, patient_token)
     return agent, patient, patient_token
+
+
+def party(doc: Doc, verb: Token, records: Records) -> Actor | None:
+    """The other party of a verb: its object, else whom it is given to, asked of or done with."""
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
+    found = _np_actor(doc, obj, records) if obj is not None else None
+    return found or _party(doc, verb, records, None)[0]
+
+
+def _party(doc: Doc, verb: Token, records: Records, fallback: Token | None) -> tuple[Actor | None, Token | None]:
+    """The other party of a verb that names no direct target: the one it is given to ("gave
+    Tanzania a grant", "handed them over to Britain"), asked of ("demanded that the US cancel",
+    "autonomy from Serbia"), or done with; else the same looked for in the act it commits to
+    ("agreed to provide aid for Romania"). CAMEO codes these as the event's target."""
+    for c in verb.children:
+        if c.dep_ in {"dative", "iobj"}:
+            found = _np_actor(doc, c, records)
+            if found is not None:
+                return found, c
+        if c.dep_ == "prep" and c.lower_ in PARTY_PREPS:
+            for g in c.children:
+                found = _np_actor(doc, g, records)
+                if found is not None:
+                    return found, g
+        if c.dep_ == "dobj":
+            for prep in c.children:  # "offered concessions to X", "demanded autonomy from X"
+                if prep.dep_ == "prep" and prep.lower_ in PARTY_PREPS:
+                    for g in prep.children:
+                        found = _np_actor(doc, g, records)
+                        if found is not None:
+                            return found, g
+    for c in verb.children:
+        if c.dep_ == "ccomp" and verb.lemma_.lower() not in REPORTING_VERBS:
+            subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+            found = _np_actor(doc, subj, records) if subj is not None else None
+            if found is not None:
+                return found, subj
+    for c in verb.children:
+        if c.dep_ == "xcomp":
+            for g in c.children:
+                if g.dep_ in {"dobj", "dative", "iobj"}:
+                    found = _np_actor(doc, g, records)
+                    if found is not None:
+                        return found, g
+            return _party(doc, c, records, fallback)
+    return None, fallback
 
 
 def _noun_actors(doc: Doc, noun: Token, records: Records) -> tuple[Actor | None, Actor | None, Token | None]:
@@ -294,7 +344,7 @@ def _enclosing_verbs(top: Token) -> list[Token]:
     token = top
     while len(out) < 2:
         head = token.head
-        if head is token:
+        if head.i == token.i:
             break
         if token.dep_ in {"advcl", "xcomp", "conj", "acl", "dobj", "obj"} and head.pos_ in {"VERB", "AUX"}:
             token = head
@@ -310,7 +360,7 @@ def _reporting_verb(token: Token) -> Token | None:
     """The reporting verb whose reported clause holds this token ("X said that [a strike ...]")."""
     t = token
     for _ in range(8):
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         if t.dep_ in {"ccomp", "parataxis"} and t.head.lemma_.lower() in REPORTING_VERBS:
             return t.head
@@ -378,6 +428,12 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
             time = _pick_time(tokens, records, reporting.i)
             from_report = time is not None
 
+    if agent is None and reporter is not None and not mention.nominal:
+        # "Syria says it will not accept ...": the pronoun subject of a reported clause is its source.
+        subj = _subject(trigger)
+        if subj is not None and subj.lower_ in SOURCE_PRONOUNS and subj.head.i == trigger.i:
+            agent = reporter
+
     relative = None
     if top.dep_ == "advcl":
         mark = next((c.lower_ for c in top.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}), None)
@@ -397,9 +453,20 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
     )
     for outer_clause in outer_clauses:
         place = place or _pick_place(outer_clause, records, mention.head, object_place=False)
-    if agent is None and outer_verb is not None and top.dep_ == "pobj" and top.head.lower_ == "for":
+    if agent is None and outer_verb is not None and top.dep_ == "pobj" and top.head.lower_ in {"for", "on"}:
         subj = _subject(outer_verb)  # "the minister arrived ... for a visit": the visitor
         agent = _np_actor(doc, subj, records) if subj is not None else None
+    if agent is None and mention.nominal and trigger.dep_ in {"dobj", "obj"} and trigger.head.pos_ == "VERB":
+        # "Israel and Lebanon renewed negotiations", "the judge opened investigations": who does
+        # something to an act (resumes, opens, completes it) is the one who acts.
+        subj = _subject(trigger.head)
+        agent = _np_actor(doc, subj, records) if subj is not None else None
+        if symmetric and agent is not None and patient is None and subj is not None:
+            for partner in subj.conjuncts:
+                other = _np_actor(doc, partner, records)
+                if other is not None and other.id != agent.id:
+                    patient = other
+                    break
 
     target_country = patient.country_code if patient is not None else None
     if target_country is None and patient_token is not None:

@@ -24,17 +24,21 @@ from dateline.events.lexicon import (
     NEW_EVENT_MARKERS,
     NOUNS,
     PLAN_VERBS,
+    REPORTING_VERBS,
     STOP_VERBS,
     STRATEGIC,
     VAC,
     VERBS,
     EventKind,
+    cameo_verbs,
     words,
 )
 from dateline.events.records import Records
 
 log = logging.getLogger(__name__)
 
+#: Pronouns that stand for the source of a reported clause ("X said they would boycott ...").
+SOURCE_PRONOUNS = words("it they he she we")
 DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
 WEAPON_OBJECTS = words("missile rocket shell shot round bullet mortar drone grenade salvo volley")
 #: Riot-control means: firing them is an intervention in a protest, not an attack.
@@ -66,7 +70,10 @@ CROWD_NOUNS = words(
 COMPLEMENT_PREPS = words("for of over against on to about")
 
 KILL_KIND = EventKind("ASSAULT", "kill", acled=VAC, sub="Attack", violent=True, refine=False)
-DESTROY_KIND = EventKind("ASSAULT", "destroy", acled=STRATEGIC, sub="Looting/property destruction", violent=True)
+#: Destroying property: COERCE in PLOVER (CAMEO 171), a strategic development in ACLED.
+DESTROY_KIND = EventKind(
+    "COERCE", "destroy", mode="seize", acled=STRATEGIC, sub="Looting/property destruction", violent=True
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +107,8 @@ def lemma(token: Token) -> str:
     if base in VERBS or base in LIGHT_VERBS or base in NOUNS:
         return base
     low = token.lower_
+    if base.startswith("re") and len(base) > 5 and (base[2:] in VERBS or base[2:] in LIGHT_VERBS):
+        return base[2:]  # "reimposed a blockade", "reopened talks": the act done again
     for suffix in ("ed", "ing", "d"):
         if low.endswith(suffix):
             stem = low[: -len(suffix)]
@@ -166,6 +175,11 @@ def _needs_ok(token: Token, kind: EventKind, records: Records, light: Token | No
         if target is None or kind.objects is None:
             return False
         lemmas = {target.lemma_.lower(), target.lower_} | {c.lemma_.lower() for c in target.conjuncts}
+        # "5 million dollars of aid", "700 kg of medicine", "$50,000 worth of goods": a measure
+        # of something is that thing
+        lemmas |= {
+            g.lemma_.lower() for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        }
         if not lemmas & kind.objects:
             return False
         if need == "object_in_civil":
@@ -236,7 +250,7 @@ def _hyphenated(token: Token) -> tuple[str, int] | None:
 def _carrier(token: Token) -> Token | None:
     """The light verb ("launched strikes") or existential copula ("there was a strike") of a noun."""
     head = token.head
-    if head is token:
+    if head.i == token.i:
         return None
     if token.dep_ in {"dobj", "obj", "nsubjpass"} and lemma(head) in LIGHT_VERBS:
         if lemma(head) == "carry" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
@@ -270,7 +284,42 @@ def _verb_kind(token: Token, records: Records) -> EventKind | None:
         return KILL_KIND
     if base in DAMAGE_LEMMAS and _agentive_subject(token, records):
         return DESTROY_KIND
+    # The CAMEO verb dictionary codes many more verbs ("offered", "insisted", "evacuated"). Its
+    # verbs are broad, so one counts only as the main predicate of a sentence or of what a source
+    # says ("X said it would boycott ..."), with someone named as doing it: a verb deep inside a
+    # clause, or without an agent, is more often a circumstance than an act.
+    kind = cameo_verbs().get(base)
+    if kind is not None and main_predicate(token):
+        verb = _with_subject(token)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # "Palestinian leaders said they would boycott ...": a pronoun in a reported clause stands
+        # for its source.
+        reported = verb.dep_ in {"ccomp", "parataxis"}
+        # Not "it": "said it serves to ..." is as often a thing as the source.
+        personal = subj is not None and subj.lower_ in SOURCE_PRONOUNS - {"it"}
+        if _agentive_subject(verb, records) or (reported and personal):
+            return kind
     return None
+
+
+def main_predicate(token: Token) -> bool:
+    """Is the verb the sentence's root, or the root of a reported clause, or conjoined to one?"""
+    for _ in range(2):
+        if token.dep_ == "ROOT":
+            return True
+        if token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_.lower() in REPORTING_VERBS:
+            return True
+        if token.dep_ != "conj":
+            return False
+        token = token.head
+    return False
+
+
+def _with_subject(token: Token) -> Token:
+    """The verb itself, or for a conjoined verb without a subject the verb it shares one with."""
+    if token.dep_ == "conj" and not _has_child(token, {"nsubj", "nsubjpass"}):
+        return token.head
+    return token
 
 
 def _skip_verb(token: Token) -> str | None:
@@ -348,6 +397,11 @@ def detect_mentions(doc: Doc, records: Records) -> list[Mention]:
             )
         ):
             why = "the event is its instrument"  # "hits 13 officials with sanctions"
+        if why is None and kind.family.startswith("cameo:"):
+            held = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
+            held += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            if any(h.i in nominal for h in held):
+                why = "a dictionary verb carrying a nominal trigger"  # "arrived ... for a visit"
         if why is None and kind.plover == "REJECT":
             comp = next((c for c in token.children if c.dep_ == "xcomp"), None)
             if comp is not None and lemma(comp) in TALK_VERBS:

@@ -25,8 +25,22 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
 
+# Every stage on its gold corpus in ../shared (minutes), then the annotated reports, scored by the shared tool.
+SHARED := ../shared
 eval: setup
-	$(BIN)/dateline evaluate report ../shared/examples/dzhankoi
+	$(BIN)/dateline evaluate geo --corpus lgl $(SHARED)/data/lgl --gold-spans --split heldout
+	$(BIN)/dateline evaluate geo --corpus lgl $(SHARED)/data/lgl --split heldout
+	$(BIN)/dateline evaluate geo --corpus tr-news $(SHARED)/data/tr-news --gold-spans
+	$(BIN)/dateline evaluate time --corpus timeml $(SHARED)/data/tempeval3/Training
+	$(BIN)/dateline evaluate events --corpus plover-gsr $(SHARED)/data/plover-gsr
+	$(BIN)/dateline evaluate attribution --corpus polnear $(SHARED)/data/polnear --split dev
+	$(BIN)/dateline extract $(SHARED)/examples/dzhankoi/article.txt --published 2023-03-21 --outlet CNN > .eval-dzhankoi.json
+	python3 $(SHARED)/tools/score_report.py .eval-dzhankoi.json $(SHARED)/examples/dzhankoi/expected.json | tail -1
+	for d in src/dateline/samples/*/; do \
+	  $(BIN)/dateline extract $$d/article.txt --published $$($(BIN)/python -c "import json,sys; print(json.load(open(sys.argv[1]))['published'])" $$d/meta.json) > .eval-sample.json && \
+	  echo "$$(basename $$d): $$(python3 $(SHARED)/tools/score_report.py .eval-sample.json $$d/expected.json | tail -1)"; \
+	done
+	rm -f .eval-dzhankoi.json .eval-sample.json
 
 # Throughput and memory against plain spaCy on ../shared/data (minutes; prints, asserts nothing).
 # BENCH_ARGS="--reports 500 --long 2000" for a quicker look.
@@ -34,4 +48,4 @@ bench: setup
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) demo.duckdb
+	rm -rf $(VENV) demo.duckdb .eval-*.json

@@ -149,3 +149,92 @@ def test_first_person_hedges_inside_quotes_are_not_new_claims():
 
 def test_belief_without_a_believer_is_not_a_claim():
     assert attributions("The talks are expected to last three days.") == []
+
+
+def test_hearsay_adverb_attributes_its_clause_to_nobody_in_particular():
+    ((source, cue, content, stance),) = attributions("Russia reportedly struck the depot on Monday.")
+    assert (source, cue, stance) == (None, "reportedly", "alleges")
+    assert content.startswith("Russia reportedly struck the depot")
+
+
+def test_transcript_speaker_line_is_an_attribution():
+    text = "WALLACE: Let's start with the debate.\nPENCE: Well, look, the question is why."
+    assert [(s, c, st) for s, c, _, st in attributions(text)] == [
+        ("WALLACE", ":", "asserts"),
+        ("PENCE", ":", "asserts"),
+    ]
+
+
+def test_colon_closing_a_paragraph_introduces_the_next_one():
+    text = "The governor added:\n\nIt is typical of them. They know nothing."
+    ((source, cue, content, _),) = attributions(text)
+    assert (source, cue, content) == ("The governor", "added", "It is typical of them. They know nothing.")
+
+
+def test_content_inside_a_quotation_takes_the_whole_quotation():
+    text = "“We will rebuild the bridge. We will not leave,” the mayor said."
+    ((_, _, content, _),) = attributions(text)
+    assert content == "We will rebuild the bridge. We will not leave"
+
+
+def test_learned_cue_model_adds_cues_the_table_does_not_list():
+    from dateline.claims.learned import CueModel
+
+    text = "Donald Trump bemoaned the unrest in Charlotte."
+    doc = nlp.load()(text)
+    assert list(extract(doc)) == []
+    model = CueModel(weights={"l=bemoan": 6.0}, bias=-3.0, threshold=0.5)
+    ((att),) = extract(doc, model)
+    cut = lambda s: text[s[0] : s[1]]  # noqa: E731
+    assert (cut(att.source), cut(att.cue), cut(att.content), att.stance) == (
+        "Donald Trump",
+        "bemoaned",
+        "the unrest in Charlotte",
+        "expresses",
+    )
+
+
+def test_learned_cue_takes_its_preposition_into_the_cue():
+    from dateline.claims.learned import CueModel
+
+    text = "Trump has also commented on Crutcher's death."
+    doc = nlp.load()(text)
+    (att,) = extract(doc, CueModel(weights={"l=comment": 6.0}, bias=-3.0, threshold=0.5))
+    assert text[att.cue[0] : att.cue[1]] == "has also commented on"
+    assert text[att.content[0] : att.content[1]] == "Crutcher's death"
+
+
+def test_a_speaker_announcing_its_own_action_vows():
+    ((source, cue, content, stance),) = attributions("Journalists' unions said they would protest in Karachi.")
+    assert (source, cue, stance) == ("Journalists' unions", "said", "vows")
+
+
+def test_second_statement_of_one_speaker_is_its_own_claim():
+    text = (
+        "The defence ministry said troops had clashed with rebels near the town, but denied carrying out an air strike."
+    )
+    said, denied = attributions(text)
+    assert said == ("The defence ministry", "said", "troops had clashed with rebels near the town", "asserts")
+    assert denied == ("The defence ministry", "denied", "carrying out an air strike", "denies")
+
+
+def test_sentence_before_a_closing_source_and_cue_is_the_content():
+    # the small model reads "work" here as a noun and loses the clause
+    text = (
+        "About 2,000 Filipinos work in Kenya, mostly as teachers, nurses and engineers, "
+        "the Department of Foreign Affairs said."
+    )
+    ((source, cue, content, _),) = attributions(text)
+    assert (source, cue) == ("the Department of Foreign Affairs", "said")
+    assert content.startswith("About 2,000 Filipinos work in Kenya")
+
+
+def test_passive_cue_takes_its_agent_as_source():
+    ((source, _, _, _),) = attributions("The plan was criticized by senior senators as reckless.")
+    assert source == "senior senators"
+
+
+def test_doubled_apostrophes_are_quotation_marks():
+    text = "''There's no empirical evidence whatsoever,'' Mr. Burman said."
+    ((source, cue, content, _),) = attributions(text)
+    assert (source, cue, content) == ("Mr. Burman", "said", "There's no empirical evidence whatsoever")

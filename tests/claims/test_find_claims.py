@@ -128,3 +128,9 @@ def test_consequences_without_an_event_refer_to_the_event_just_before():
     strike = Event("e1", at(text, "strike"), Span(0, 41, "x"))
     claims = run(text, events=[strike])
     assert [c.event_ids for c in claims] == [("e1",), ("e1",)]
+
+
+def test_relative_who_source_resolves_to_the_person_it_stands_for():
+    text = "House Speaker Paul Ryan, who said the plan would fail, left early."
+    (claim,) = run(text)
+    assert claim.source.text == "House Speaker Paul Ryan"

@@ -13,11 +13,13 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from dateline.claims.attribution import PRONOUNS, Attribution, extract
+from dateline.claims import learned
+from dateline.claims.attribution import PRONOUNS, Attribution, antecedent, extract
 from dateline.claims.cues import STANCES
+from dateline.claims.learned import CueModel
 from dateline.model import Actor, Claim, Event, Report, Source, Span
 
-__all__ = ["STANCES", "Attribution", "extract", "find_claims", "link_events"]
+__all__ = ["STANCES", "Attribution", "CueModel", "extract", "find_claims", "link_events"]
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +120,8 @@ def _resolve(doc: Doc, found: list[Attribution]) -> list[tuple[Attribution, tupl
     out: list[tuple[Attribution, tuple[int, int] | None]] = []
     for i, att in enumerate(found):
         ref = att.source
+        if att.source_head is not None and doc[att.source_head].lower_ in ("who", "whom"):
+            ref = antecedent(doc, doc[att.source_head]) or ref
         if att.source_head is not None and doc[att.source_head].lower_ in PRONOUNS and att.source:
             pron = doc[att.source_head].lower_
             for prev, prev_ref in reversed(out[:i]):
@@ -134,14 +138,22 @@ def _resolve(doc: Doc, found: list[Attribution]) -> list[tuple[Attribution, tupl
     return out
 
 
-def find_claims(doc: Doc, report: Report) -> list[Claim]:
+def find_claims(doc: Doc, report: Report, cue_model: CueModel | None = None) -> list[Claim]:
     """Every attribution in `doc` with its stance and the ids of the events it is about.
 
-    `report` carries the document, places, times, actors and events found before.
+    `report` carries the document, places, times, actors and events found before; `cue_model`
+    finds the cues the table does not list (default: the shipped model, `learned.load()`).
     """
     text = doc.text
     claims: list[Claim] = []
-    found = list(extract(doc))
+    # a learned cue with no source ("is expected to ...") or no content ("spoke", alone) serves the
+    # PolNeAR scorer, which counts cues and sources on their own, but tells a reader nothing: claims
+    # keep only learned cues with both
+    found = [
+        a
+        for a in extract(doc, cue_model or learned.load())
+        if a.cue_class != "other" or (a.source is not None and a.content is not None)
+    ]
     for n, (att, ref) in enumerate(_resolve(doc, found), start=1):
         source = None
         if ref is not None:

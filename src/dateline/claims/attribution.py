@@ -12,7 +12,13 @@ How it reads a sentence:
 - the source is the cue's subject, or that of the verb it is coordinated with ("did not claim ...
   but said ..."), or of the verbs governing it through `xcomp`/`acomp` ("hasn't been able to
   confirm"), or the passive subject of a perception verb ("a man is heard saying ...");
-- "according to X" makes X the source of the rest of its clause.
+- "according to X" makes X the source of the rest of its clause; a hearsay adverb ("reportedly",
+  "allegedly") attributes its clause to nobody in particular;
+- "Speaker: statement" lines (transcripts, headlines) and '"quote" ― Name' attribute by punctuation;
+- a content inside a quotation widens to the whole quotation, however many sentences it holds;
+- with a `learned.CueModel`, verbs the cue table does not list ("spoke of", "bemoaned") are cues
+  when the model says so, read the same way (source: subject; content: clause, object, or the
+  object of the preposition that joins the cue).
 Dependencies that cross a line break are ignored: the small English model sometimes joins two
 paragraphs into one sentence, and an attribution never spans a paragraph break in news text.
 """
@@ -22,11 +28,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from dateline.claims import cues
+from dateline.claims.learned import CueModel
 
 #: Clause subjects, active and passive.
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -36,6 +43,9 @@ GOVERNING = ("xcomp", "acomp")
 PERCEPTION = frozenset({"hear", "see", "quote", "record", "film"})
 #: Trailing characters never part of a content or source span.
 TRAIL = " \t\n\xa0,;:—–-"
+#: Cue classes a speaker's second, coordinated statement takes ("said ..., but denied ..."); "had
+#: taken his phone and had not shown a warrant" is one statement whose content goes on.
+SECOND_STATEMENT = frozenset({"say", "deny", "confirm", "accuse"})
 #: Prepositions that give the occasion of a statement: "during a meeting", "at a news conference".
 SETTING_PREPS = frozenset({"during", "at", "after", "before"})
 #: Pronouns of the speaker and the addressee.
@@ -144,6 +154,18 @@ def _subject(paras: _Paragraphs, chain: list[Token]) -> Token | None:
         if subj:
             return subj[0]
     tok = chain[-1]
+    # "The ministry said troops had clashed ..., but denied ...": the cue hangs on the complement of
+    # the first cue, whose subject is the speaker of both
+    host = tok.head
+    if (
+        tok.dep_ == "conj"
+        and host.dep_ == "ccomp"
+        and getattr(_misattached_cue(host), "i", None) == tok.i
+        and paras.same(tok, host.head)
+    ):
+        subj = _children(paras, host.head, ("nsubj",))
+        if subj and host.head.lemma_.lower() in cues.CUE_CLASS:
+            return subj[0]
     while tok.dep_ == "conj" and paras.same(tok, tok.head):
         tok = tok.head
         subj = _children(paras, tok, ("nsubj",))
@@ -181,6 +203,22 @@ def _cue_span(doc: Doc, paras: _Paragraphs, chain: list[Token], extra: list[Toke
     return start, end
 
 
+def _misattached_cue(comp: Token) -> Token | None:
+    """A cue verb coordinated with the head of a cue's complement ("said X had clashed ..., but
+    denied ..."), which the small parser attaches there instead of to the governing cue."""
+    return next(
+        (
+            c
+            for c in comp.children
+            if c.dep_ == "conj"
+            and c.pos_ == "VERB"
+            and cues.CUE_CLASS.get(c.lemma_.lower()) in SECOND_STATEMENT
+            and not any(k.dep_ in SUBJECTS for k in c.children)
+        ),
+        None,
+    )
+
+
 def _clause_content(doc: Doc, paras: _Paragraphs, cue: Token) -> tuple[int, int] | None:
     """Content of a say-like cue: its clausal complement, or the clause it interrupts."""
     comps = _children(paras, cue, ("ccomp",)) or [
@@ -193,6 +231,13 @@ def _clause_content(doc: Doc, paras: _Paragraphs, cue: Token) -> tuple[int, int]
         # military said destroyed ..."): keep only the side of the cue the complement's head is on.
         if lo <= cue.i <= hi:
             lo, hi = (cue.i + 1, hi) if comp.i > cue.i else (lo, cue.i - 1)
+        # "said troops had clashed ..., but denied carrying out an air strike": the parser hangs the
+        # second cue on the complement; it is the speaker's second statement, not part of the first
+        second = _misattached_cue(comp)
+        if second is not None and second.i > comp.i:
+            hi = min(hi, second.left_edge.i - 1)
+            while hi > lo and doc[hi].dep_ in ("cc", "punct"):
+                hi -= 1
         return _span(doc, paras, cue, list(doc[lo : hi + 1]))
     if cue.dep_ == "parataxis" and paras.same(cue, cue.head):
         # "The strike, he said, was ...": the host clause minus the parenthetical
@@ -236,9 +281,11 @@ def _complement(doc: Doc, paras: _Paragraphs, cue: Token, preps: tuple[str, ...]
 
 
 def _quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Spans inside quotation marks (curly or straight) within text[lo:hi]."""
+    """Spans inside quotation marks (curly, straight, or doubled apostrophes) within text[lo:hi]."""
     found = [(m.start() + 1, m.end() - 1) for m in re.finditer(r"“[^“”]+”", text[lo:hi])]
     found += [(m.start() + 1, m.end() - 1) for m in re.finditer(r'"[^"]+"', text[lo:hi])]
+    # some archives write quotation marks as two apostrophes: ''We will win,'' he said
+    found += [(m.start() + 2, m.end() - 2) for m in re.finditer(r"''(?:(?!'').)+''", text[lo:hi])]
     return [(a + lo, b + lo) for a, b in found]
 
 
@@ -265,11 +312,46 @@ def _quote_near(doc: Doc, paras: _Paragraphs, cue: Token) -> tuple[int, int] | N
     # 'He said:' closing a paragraph introduces the quotation that opens the next one
     tail = doc.text[end:hi].strip()
     if tail in (":", ",:") and hi < len(doc.text):
-        nxt_lo, nxt_hi = paras.bounds(hi + 1)
+        nxt = hi + 1
+        while nxt < len(doc.text) and doc.text[nxt].isspace():  # skip blank lines between paragraphs
+            nxt += 1
+        nxt_lo, nxt_hi = paras.bounds(nxt)
         for a, b in _quotes(doc.text, nxt_lo, nxt_hi):
             if doc.text[nxt_lo:a].strip() in ("", "“", '"'):
                 return _trim(doc.text, a, b)
+        # 'The governor added:' followed by an unquoted paragraph: that paragraph is the statement
+        return _trim(doc.text, nxt_lo, nxt_hi) if nxt_lo < nxt_hi else None
     return None
+
+
+def _agent(paras: _Paragraphs, cue: Token) -> Token | None:
+    """The "by X" agent of a passive cue."""
+    agent = next(iter(_children(paras, cue, ("agent",))), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def antecedent(doc: Doc, who: Token) -> tuple[int, int] | None:
+    """The span of the noun phrase a relative "who" stands for: "Paul Ryan, who said ..." -> "Paul Ryan"."""
+    verb = who.head
+    if verb.dep_ != "relcl" or who.lower_ not in ("who", "whom"):
+        return None
+    noun = verb.head
+    hi = min([verb.left_edge.i - 1] + [c.left_edge.i - 1 for c in noun.children if c.i > noun.i and c.dep_ == "relcl"])
+    return _trim(doc.text, noun.left_edge.idx, doc[hi].idx + len(doc[hi].text)) if hi >= noun.left_edge.i else None
+
+
+def _preposed(doc: Doc, paras: _Paragraphs, cue: Token, subj: Token | None) -> tuple[int, int] | None:
+    """'About 2,000 Filipinos work in Kenya, the ministry said.' when the parse lost the clause: the
+    sentence before ", <source> <cue>" that closes it is the content."""
+    if subj is None or subj.i > cue.i:
+        return None
+    sent = cue.sent
+    first = subj.left_edge.i
+    if first - 1 <= sent.start or doc[first - 1].text != ",":
+        return None
+    if any(not t.is_punct and not t.is_space for t in doc[cue.i + 1 : sent.end]):
+        return None
+    return _span(doc, paras, cue, list(doc[sent.start : first - 1]))
 
 
 def _source(doc: Doc, paras: _Paragraphs, cue: Token, subj: Token | None) -> tuple[tuple[int, int] | None, int | None]:
@@ -278,8 +360,12 @@ def _source(doc: Doc, paras: _Paragraphs, cue: Token, subj: Token | None) -> tup
     "Mr. Obama, who understood that ..." is sourced to "Mr. Obama": the clause describes the
     source, it is not part of its name (appositions, "the head of the peninsula", stay).
     """
-    if subj is None or subj.lower_ in ("that", "which", "who"):
+    if subj is None or subj.lower_ in ("that", "which"):
         return None, None
+    if subj.lower_ in ("who", "whom"):
+        # "the senator, who said ...": the relative pronoun is the source's span (as PolNeAR marks
+        # it); `find_claims` resolves it to the noun it stands for (`antecedent`)
+        return _span(doc, paras, cue, [subj]), subj.i
     hi = subj.right_edge.i
     cut = [c for c in subj.children if c.i > subj.i and c.dep_ in ("relcl", "acl")]
     if cut:
@@ -309,7 +395,7 @@ def _from_verb(doc: Doc, paras: _Paragraphs, cue: Token) -> Attribution | None:
     # "the talks are expected to ...", "he is said to have fled": a passive cue's subject is what the
     # content is about, not who says it
     if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == cue.i:
-        subj = None
+        subj = _agent(paras, cue)  # "was called a charlatan by fellow physicians": they say it
     extra: list[Token] = []
     target = None
     content: tuple[int, int] | None
@@ -363,7 +449,7 @@ def _from_verb(doc: Doc, paras: _Paragraphs, cue: Token) -> Attribution | None:
     elif cls in ("demand", "criticize", "praise", "intend"):
         content = _complement(doc, paras, cue, ("for", "as", "over", "of"))
     else:
-        content = _clause_content(doc, paras, cue) or _quote_near(doc, paras, cue)
+        content = _clause_content(doc, paras, cue) or _quote_near(doc, paras, cue) or _preposed(doc, paras, cue, subj)
         if content is None and lemma in cues.NEEDS_CLAUSE and not (negated or refused):
             return None
     # "a man is heard saying ...": the perception verb carries the source and joins the cue
@@ -373,6 +459,8 @@ def _from_verb(doc: Doc, paras: _Paragraphs, cue: Token) -> Attribution | None:
         if subj is not None:
             extra.append(perceiver)
             extra += [c for c in perceiver.children if c.dep_ in ("aux", "auxpass", "neg")]
+    if cls == "say" and not (negated or refused) and _commits(paras, cue):
+        cls = "vow"  # "the unions said they would protest": a speaker announcing its own action
     stance = cues.stance_for(cls, negated, refused)
     if stance is None or (content is None and target is None and stance in ("asserts", "believes", "vows")):
         return None
@@ -398,6 +486,27 @@ def _from_verb(doc: Doc, paras: _Paragraphs, cue: Token) -> Attribution | None:
         source_head=head,
         target=target,
         setting=_subtree(doc, paras, cue, occasion) if occasion is not None else None,
+    )
+
+
+#: Subjects of a complement that stand for the speaker itself ("they would", "we will").
+SELF = frozenset({"they", "we", "i", "he", "she"})
+#: Auxiliaries of a future commitment.
+WILL = frozenset({"will", "would", "'ll", "’ll", "shall"})
+
+
+def _commits(paras: _Paragraphs, cue: Token) -> bool:
+    """Does a speech verb report the speaker's own future action ("said they would protest")?"""
+    comp = next(iter(_children(paras, cue, ("ccomp",))), None)
+    # reported speech only: a quotation ("“We will rebuild,” the mayor said") keeps its own words
+    if comp is None or _in_quote(cue.doc.text, paras, comp.idx):
+        return False
+    subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+    return (
+        subj is not None
+        and subj.lower_ in SELF
+        and any(c.dep_ == "aux" and c.lower_ in WILL for c in comp.children)
+        and not any(c.dep_ == "neg" for c in comp.children)
     )
 
 
@@ -441,6 +550,47 @@ def _according_to(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | Non
     )
 
 
+def _hearsay(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
+    """ "Russia reportedly struck the depot": the adverb attributes its clause to unnamed others."""
+    host = tok.head
+    if tok.dep_ != "advmod" or host.i == tok.i or host.pos_ not in ("VERB", "AUX"):
+        return None
+    content = _span(doc, paras, tok, list(doc[host.left_edge.i : host.right_edge.i + 1]))
+    if content is None:
+        return None
+    return Attribution(
+        source=None,
+        cue=(tok.idx, tok.idx + len(tok.text)),
+        content=content,
+        stance=cues.PLAIN["hearsay"],
+        cue_class="hearsay",
+    )
+
+
+#: Most words a "Speaker: statement" line may give its speaker.
+SPEAKER_WORDS = 7
+#: Capitalized labels that open a line with a colon but name no speaker.
+NOT_SPEAKERS = frozenset(
+    {
+        "photo",
+        "video",
+        "update",
+        "note",
+        "editor's note",
+        "related",
+        "read more",
+        "watch",
+        "source",
+        "credit",
+        "sources",
+        "file",
+        "see also",
+        "correction",
+        "warning",
+        "q",
+        "a",
+    }
+)
 #: Dashes that attribute a quotation to the name after them: '“...” ― Sonya Herridge'.
 DASHES = frozenset({"―", "—", "–", "--"})
 
@@ -449,18 +599,20 @@ def _dash_or_colon(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | No
     """'“quote” ― Name' and 'Name: statement' at the start of a paragraph (interviews, captions)."""
     text = doc.text
     lo, hi = paras.bounds(tok.idx)
-    if tok.text in DASHES:
-        before = text[lo : tok.idx].rstrip()
-        name = doc.char_span(tok.idx + len(tok.text), hi, alignment_mode="contract")
-        if not before.endswith(("”", '"')) or name is None:
+    dash = next((k for k, ch in enumerate(tok.text) if ch in "―—–"), None) if tok.text not in DASHES else 0
+    if dash is not None:
+        # the tokenizer may glue the dash to the closing quote: '”―Sonya Herridge'
+        at = tok.idx + dash
+        before = text[lo:at].rstrip()
+        if not before.endswith(("”", '"')):
             return None
         ents = [e for e in doc.ents if e.start >= tok.i + 1 and e.start <= tok.i + 2 and e.label_ in ("PERSON", "ORG")]
-        quote = _quotes(text, lo, tok.idx)
+        quote = _quotes(text, lo, at)
         if not ents or not quote:
             return None
         return Attribution(
             source=(ents[0].start_char, ents[0].end_char),
-            cue=(tok.idx, tok.idx + len(tok.text)),
+            cue=(at, tok.idx + len(tok.text)),
             content=_trim(text, *quote[-1]),
             stance="asserts",
             cue_class="say",
@@ -468,17 +620,29 @@ def _dash_or_colon(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | No
         )
     if tok.text == ":" and tok.i > 0:
         ent = next((e for e in doc.ents if e.end == tok.i and e.label_ in ("PERSON", "ORG")), None)
-        if ent is None or ent.start_char != lo:
-            return None
+        speaker: tuple[int, int] | None
+        if ent is not None and ent.start_char == lo:
+            speaker, head = (ent.start_char, ent.end_char), ent.root.i
+        else:
+            # a transcript's "PENCE:" or a headline's "Poll: ...", "Warren Hammers Wells Fargo CEO: ...":
+            # a short run of capitalized words opening the paragraph
+            words = text[lo : tok.idx].split()
+            if not (
+                0 < len(words) <= SPEAKER_WORDS
+                and all(w[0].isupper() or not w[0].isalpha() for w in words)
+                and text[lo : tok.idx].strip().lower() not in NOT_SPEAKERS
+            ):
+                return None
+            speaker, head = _trim(text, lo, tok.idx), tok.i - 1
         content = _trim(text, tok.idx + 1, hi)
         return (
             Attribution(
-                source=(ent.start_char, ent.end_char),
+                source=speaker,
                 cue=(tok.idx, tok.idx + 1),
                 content=content,
                 stance="asserts",
                 cue_class="say",
-                source_head=ent.root.i,
+                source_head=head,
             )
             if content
             else None
@@ -517,14 +681,119 @@ def _nominal(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
     )
 
 
-def extract(doc: Doc) -> Iterator[Attribution]:
-    """Every attribution in `doc`, in text order, one per cue."""
+def _learned_content(doc: Doc, paras: _Paragraphs, cue: Token) -> tuple[tuple[int, int] | None, list[Token]]:
+    """Content of a learned cue and the words it adds to the cue: its clause, its object, or the
+    object of the preposition it governs ("spoke of ...", "commented on ...": the preposition is
+    part of the cue, as PolNeAR marks it)."""
+    clause = _clause_content(doc, paras, cue)
+    if clause:
+        return clause, []
+    objs = [c for c in cue.children if c.dep_ in ("dobj", "dative", "acomp", "attr", "oprd") and paras.same(c, cue)]
+    prt = [c for c in cue.children if c.dep_ == "prt" and paras.same(c, cue)]
+    if objs:
+        lo = min(o.left_edge.i for o in objs)
+        hi = max(o.right_edge.i for o in objs)
+        return _span(doc, paras, cue, list(doc[lo : hi + 1])), prt
+    prep = next((c for c in cue.children if c.dep_ == "prep" and c.i > cue.i and paras.same(c, cue)), None)
+    if prep is not None:
+        body = [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+        if body:
+            return _span(doc, paras, cue, body), prt + [prep]
+    return _quote_near(doc, paras, cue), prt
+
+
+def _from_learned(doc: Doc, paras: _Paragraphs, cue: Token) -> Attribution | None:
+    """An attribution around a cue found by the learned detector (`learned.CueModel`).
+
+    Its source is the cue's subject as for a listed cue (it needs a source or a content: PolNeAR
+    scores cues and sources on their own); its stance is that of the `other` class
+    (`expresses`), since a learned cue's meaning is not known beyond "the source voices this".
+    """
+    chain = _chain(paras, cue)
+    negated, refused = _polarity(chain)
+    content, extra = _learned_content(doc, paras, cue)
+    subj = _subject(paras, chain)
+    if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == cue.i:
+        subj = _agent(paras, cue)  # "was called a charlatan by fellow physicians": they say it
+    if cue.pos_ == "NOUN":
+        # "Trump's obsession with ...", "a tough push from Obama over ...", "He added a note of caution"
+        subj = next((c for c in cue.children if c.dep_ == "poss"), None) or next(
+            (
+                p
+                for c in cue.children
+                if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+            None,
+        )
+        if subj is None and cue.dep_ in ("dobj", "attr"):
+            subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+    stance = cues.stance_for("other", negated, refused)
+    if stance is None:
+        return None
+    source, head = _source(doc, paras, cue, subj)
+    if content is None and source is None:
+        return None
+    return Attribution(
+        source=source,
+        cue=_cue_span(doc, paras, chain, extra),
+        content=content,
+        stance=stance,
+        cue_class="other",
+        source_head=head,
+    )
+
+
+def _whole_quote(text: str, paras: _Paragraphs, att: Attribution) -> Attribution:
+    """Widen a content that lies inside a quotation to the whole quotation.
+
+    The parser gives the clause of one sentence; '“We will rebuild. We will not leave,” he said'
+    attributes both sentences, and a reader (and PolNeAR) takes the quotation as the content.
+    """
+    if att.content is None:
+        return att
+    start, end = att.content
+    lo, hi = paras.bounds(start)
+    for a, b in _quotes(text, lo, hi):
+        if a - 1 <= start and end <= b + 1 and not (a <= att.cue[0] < b) and (a, b) != (start, end):
+            widened = _trim(text, a, b)
+            return replace(att, content=widened) if widened else att
+    return att
+
+
+def extract(doc: Doc, cue_model: CueModel | None = None) -> Iterator[Attribution]:
+    """Every attribution in `doc`, in text order, one per cue.
+
+    Listed cues (`cues`) are read by rule; with a `cue_model`, every other verb the model takes for
+    a cue is read too (`learned`).
+    """
+    paras = _Paragraphs(doc.text)
+    found = [_whole_quote(doc.text, paras, a) for a in _by_rule(doc)]
+    if cue_model is not None:
+        taken = [a.cue for a in found]
+        for tok in doc:
+            if any(a <= tok.idx < b for a, b in taken) or not cue_model.is_cue(tok):
+                continue
+            att = _from_learned(doc, paras, tok)
+            att = _whole_quote(doc.text, paras, att) if att is not None else None
+            if att is not None and not any(a < att.cue[1] and att.cue[0] < b for a, b in taken):
+                taken.append(att.cue)
+                found.append(att)
+        found.sort(key=lambda a: a.cue)
+    yield from found
+
+
+def _by_rule(doc: Doc) -> Iterator[Attribution]:
+    """The attributions of listed cues, in text order."""
     paras = _Paragraphs(doc.text)
     seen: set[tuple[int, int]] = set()
     for tok in doc:
         found = None
         if tok.lower_ == "according":
             found = _according_to(doc, paras, tok)
+        elif tok.lower_ in cues.HEARSAY_ADVERBS:
+            found = _hearsay(doc, paras, tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.NOMINAL_CUES:
             found = _nominal(doc, paras, tok)
         elif tok.text in DASHES or tok.text == ":":

@@ -23,12 +23,22 @@ lemma gives a *class*; the class and the cue's polarity and modality give the *s
 | evidence       | show (by video, footage)       | shows                 | does_not_show           |
 | comment        | comment (negated only)         |                       | no_comment              |
 | according_to   | "according to X"               | asserts               |                         |
+| hearsay        | reportedly, allegedly (adverbs)| alleges               |                         |
+| other          | learned cues (`learned.py`)    | expresses             | does_not_express        |
 | (nominal)      | "X's claim/denial/warning that"| as the verb's class   |                         |
 
 Refused ("declined to confirm", "refused to comment"): say -> declines_to_comment; label ->
 declines_to_comment; confirm -> declines_to_confirm; deny -> declines_to_comment; accuse ->
 declines_to_comment; responsibility -> no_responsibility_claim; criticize -> declines_to_comment;
 comment -> no_comment.
+
+Commitments. A speech verb whose complement has the speaker as subject and a future auxiliary
+("the unions said they would protest on Monday") is a vow: the speaker announces its own action.
+
+Hedges. A hearsay adverb ("Russia reportedly struck the depot", "he allegedly fired") attributes
+its clause to unnamed others whom the reporter does not vouch for: a claim with no source and the
+stance `alleges`, which the verification summary counts as a report and the conflict check as an
+affirmation. A modal on the cue ("may confirm") keeps the plain stance (see below).
 
 Negation is a `neg` dependent of the cue or of the verbs that govern it through `xcomp`/`acomp`
 ("hasn't been able to confirm"), or a negative governor ("unable", "fail"). Refusal is a governor
@@ -141,6 +151,8 @@ NOMINAL_CUES: dict[str, str] = {
     **dict.fromkeys(("warning", "threat"), "threaten"),
     **dict.fromkeys(("belief", "fear", "hope", "view"), "believe"),
 }
+#: Adverbs that attribute their clause to unnamed others: "Russia reportedly struck ...".
+HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"})
 #: "call for ..." and "call on ..." are demands; "call X Y" is a label.
 CALL_DEMAND_PREPS = frozenset({"for", "on", "upon"})
 
@@ -216,6 +228,8 @@ PLAIN = {
     "praise": "praises",
     "intend": "intends",
     "cite": "asserts",
+    "other": "expresses",
+    "hearsay": "alleges",
 }
 NEGATED = {
     "say": "does_not_assert",
@@ -234,6 +248,7 @@ NEGATED = {
     "criticize": "does_not_criticize",
     "praise": "does_not_praise",
     "intend": "does_not_intend",
+    "other": "does_not_express",
 }
 REFUSED = {
     "say": "declines_to_comment",

@@ -7,7 +7,8 @@ confirmed by CNN" is what a fact-checker wants first; the stances of the claims 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from dateline.model import Claim, Report
 
@@ -16,6 +17,7 @@ ROLES = {
     "asserts": "reported_by",
     "shows": "reported_by",
     "accuses": "reported_by",
+    "alleges": "reported_by",
     "confirms": "confirmed_by",
     "cannot_confirm": "not_confirmed_by",
     "declines_to_confirm": "not_confirmed_by",
@@ -48,6 +50,17 @@ class Verification:
     responsibility_claimed_by: tuple[str, ...] = ()
     responsibility_not_claimed_by: tuple[str, ...] = ()
     responsibility_denied_by: tuple[str, ...] = ()
+    #: role -> (claim id, source text) of every claim behind it, in text order (a source may speak twice)
+    claims: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The `verification` object of an event in `dateline/1`: every role with the claims behind
+        it (`{"claim_id", "source"}`), and the one-line `summary`."""
+        out: dict[str, Any] = {
+            role: [{"claim_id": cid, "source": name} for cid, name in self.claims.get(role, ())] for role in _PHRASES
+        }
+        out["summary"] = self.describe()
+        return out
 
     def describe(self) -> str:
         """One line a reader can take in: "reported by X; confirmed by Y; not confirmed by Z"."""
@@ -63,16 +76,18 @@ def _name(claim: Claim) -> str:
 
 def verification(report: Report) -> dict[str, Verification]:
     """A `Verification` for every event of the report, from the claims about it."""
-    roles: dict[str, dict[str, list[str]]] = {e.id: {} for e in report.events}
+    roles: dict[str, dict[str, list[tuple[str, str]]]] = {e.id: {} for e in report.events}
     for claim in report.claims:
         role = ROLES.get(claim.stance)
         if role is None:
             continue
         for event_id in claim.event_ids:
-            names = roles.setdefault(event_id, {}).setdefault(role, [])
-            if _name(claim) not in names:
-                names.append(_name(claim))
+            roles.setdefault(event_id, {}).setdefault(role, []).append((claim.id, _name(claim)))
     return {
-        event_id: Verification(event_id, **{role: tuple(names) for role, names in by_role.items()})
+        event_id: Verification(
+            event_id,
+            **{role: tuple(dict.fromkeys(name for _, name in voices)) for role, voices in by_role.items()},
+            claims={role: tuple(voices) for role, voices in by_role.items()},
+        )
         for event_id, by_role in roles.items()
     }

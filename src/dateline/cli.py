@@ -142,7 +142,8 @@ def cmd_evaluate_time(args: argparse.Namespace) -> int:
         return 0
     print(f"timeml ({r['documents']} documents, {r['gold']} gold expressions, {r['system']} found):")
     for mode in ("strict", "relaxed"):
-        print(f"  {mode:7s} span  P {r[mode + '_precision']:.1f}  R {r[mode + '_recall']:.1f}  F1 {r[mode + '_f1']:.1f}")
+        p, rec, f1 = (r[f"{mode}_{k}"] for k in ("precision", "recall", "f1"))
+        print(f"  {mode:7s} span  P {p:.1f}  R {rec:.1f}  F1 {f1:.1f}")
     print(f"  value   accuracy {r['value_accuracy']:.1f}  F1 {r['value_f1']:.1f}")
     print(f"  type    accuracy {r['type_accuracy']:.1f}  F1 {r['type_f1']:.1f}")
     return 0

@@ -23,7 +23,7 @@ def test_round_trip_and_idempotency(tmp_path):
     assert counts == {"documents": 1, "places": 1, "times": 1, "actors": 2, "events": 1, "claims": 1, "flags": 1}
     columns, rows = store.events_table(con)
     row = dict(zip(columns, rows[0], strict=True))
-    assert (row["place"], row["actor1"], row["date"], row["sub_event_type"]) == (
+    assert (row["place"], row["actor1"], row["date"], row["acled"]) == (
         "Nakuru", "Police (Kenya)", "2024-04-29", "Arrests")
 
 

@@ -360,7 +360,7 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--bbox", help="min_lon,min_lat,max_lon,max_lat")
 
 
-def format_table(columns: Sequence[str], rows: Sequence[Sequence[object]], width: int = 24) -> str:
+def format_table(columns: Sequence[str], rows: Sequence[Sequence[object]], width: int = 22) -> str:
     """A plain-text table, each cell cut to `width` characters."""
     def cell(value: object) -> str:
         text = "" if value is None else str(value)
@@ -374,7 +374,9 @@ def format_table(columns: Sequence[str], rows: Sequence[Sequence[object]], width
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="dateline", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = argparse.ArgumentParser(
+        prog="dateline", description="Structured, evidence-traced event data from news reports."
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

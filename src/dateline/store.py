@@ -223,9 +223,9 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple[obj
 
 #: The events table as an analyst reads it: one row per event with its place and actors named.
 EVENTS_VIEW = """
-SELECT e.doc_id, e.id, e.date_value AS date, e.plover_type, e.event_type, e.sub_event_type,
-       p.name AS place, p.country_code AS country, a1.name AS actor1, a2.name AS actor2,
-       e.fatalities, e.injured, e.status, e.trigger
+SELECT e.doc_id AS report, e.date_value AS date, e.plover_type AS plover, e.sub_event_type AS acled,
+       p.name AS place, a1.name AS actor1, a2.name AS actor2, e.fatalities AS killed, e.injured,
+       e.status
 FROM events e
 LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place_id
 LEFT JOIN actors a1 ON a1.doc_id = e.doc_id AND a1.id = e.actor1_id

@@ -1,15 +1,8 @@
-"""Shared fixtures: one pipeline per test session, and the path to the shared corpora."""
+"""Shared fixtures: one pipeline per test session; the golden-file regeneration flag."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-EXAMPLE = SHARED / "examples" / "dzhankoi"
-SCORER = SHARED / "tools" / "score_report.py"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -22,9 +15,3 @@ def pipeline():
     from dateline.pipeline import Pipeline
 
     return Pipeline()
-
-
-def need_shared(path: Path) -> None:
-    """Skip, saying why, when the shared corpora are not beside the repository."""
-    if not path.exists():
-        pytest.skip(f"{path} is absent: the shared corpora and examples live in ../shared beside the repository")

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, SCORER, need_shared
+from shared_paths import EXAMPLE, SCORER, need_shared
 
 from dateline import ingest
 from dateline.output import to_dict, validate

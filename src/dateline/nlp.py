@@ -34,6 +34,21 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+_TEXT = "dateline.text"
+
+
+def text(doc: Doc) -> str:
+    """`doc.text`, built once per document.
+
+    spaCy rebuilds `Doc.text` from every token on each access, and the stages read it in loops;
+    the stages never change a document's tokens, so the first build is kept in `doc.user_data`.
+    """
+    cached = doc.user_data.get(_TEXT)
+    if cached is None:
+        cached = doc.user_data[_TEXT] = doc.text
+    return cached
+
+
 @functools.cache
 def load(model: str = MODEL) -> Language:
     """Load the spaCy pipeline once per process."""

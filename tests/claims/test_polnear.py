@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import SHARED, need_shared
+from shared_paths import SHARED, need_shared
 
 from dateline.claims import Attribution
 from dateline.evaluate.polnear import evaluate_polnear, read_ann, univocal

@@ -358,6 +358,8 @@ class _Finder:
             self._claim(span.start, span.end, self._canon(canon, "person"))
             return
         words = key.split()
+        if not words:
+            return  # a PERSON span of punctuation or symbols only: no name to resolve
         met = self.people.get(key) or (self.people.get(words[-1]) if len(words) == 1 else None)
         if met is not None:
             self._claim(span.start, span.end, met)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dateline.model import Event, Flag, Report, Time
+from dateline.nlp import text as doc_text
 
 #: Event nouns and verbs of one kind, by lemma. Two onsets of one kind in one report are one onset.
 EVENT_CLASSES: dict[str, str] = {
@@ -223,7 +224,7 @@ def _anniversaries(doc: Doc, report: Report, dated: list[DatedMention]) -> tuple
         )
         actual = _year(own) if own is not None else (published.year if published else None)
         start = next(c for c in tok.children if c.dep_ in ("amod", "nummod")).idx
-        label = doc.text[start : tok.idx + len(tok.text)]
+        label = doc_text(doc)[start : tok.idx + len(tok.text)]
         if actual is None:
             continue
         if actual != expected:

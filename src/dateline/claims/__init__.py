@@ -18,6 +18,7 @@ from dateline.claims.attribution import PRONOUNS, Attribution, antecedent, extra
 from dateline.claims.cues import STANCES
 from dateline.claims.learned import CueModel
 from dateline.model import Actor, Claim, Event, Report, Source, Span
+from dateline.nlp import text as doc_text
 
 __all__ = ["STANCES", "Attribution", "CueModel", "extract", "find_claims", "link_events"]
 
@@ -144,7 +145,7 @@ def find_claims(doc: Doc, report: Report, cue_model: CueModel | None = None) -> 
     `report` carries the document, places, times, actors and events found before; `cue_model`
     finds the cues the table does not list (default: the shipped model, `learned.load()`).
     """
-    text = doc.text
+    text = doc_text(doc)
     claims: list[Claim] = []
     # a learned cue with no source ("is expected to ...") or no content ("spoke", alone) serves the
     # PolNeAR scorer, which counts cues and sources on their own, but tells a reader nothing: claims

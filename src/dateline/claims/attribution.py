@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.claims import cues
 from dateline.claims.learned import CueModel
+from dateline.nlp import text as doc_text
 
 #: Clause subjects, active and passive.
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -126,7 +127,7 @@ def _span(doc: Doc, paras: _Paragraphs, anchor: Token, tokens: list[Token]) -> t
         return None
     start = min(t.idx for t in inside)
     end = max(t.idx + len(t.text) for t in inside)
-    return _balance(doc.text, _trim(doc.text, start, end))
+    return _balance(doc_text(doc), _trim(doc_text(doc), start, end))
 
 
 def _subtree(doc: Doc, paras: _Paragraphs, anchor: Token, head: Token) -> tuple[int, int] | None:
@@ -302,25 +303,25 @@ def _quote_near(doc: Doc, paras: _Paragraphs, cue: Token) -> tuple[int, int] | N
     """
     lo, hi = paras.bounds(cue.idx)
     end = cue.idx + len(cue.text)
-    for a, b in _quotes(doc.text, lo, hi):
-        between = doc.text[b + 1 : cue.idx]
+    for a, b in _quotes(doc_text(doc), lo, hi):
+        between = doc_text(doc)[b + 1 : cue.idx]
         # '“...,” Melanie said': only the source lies between the quote and the cue
         closes_before = b < cue.idx and len(between) <= QUOTE_REACH + 50 and not re.search(r"[.!?“\"]", between)
         opens_after = a > end and a - end <= QUOTE_REACH
         if closes_before or opens_after:
-            return _trim(doc.text, a, b)
+            return _trim(doc_text(doc), a, b)
     # 'He said:' closing a paragraph introduces the quotation that opens the next one
-    tail = doc.text[end:hi].strip()
-    if tail in (":", ",:") and hi < len(doc.text):
+    tail = doc_text(doc)[end:hi].strip()
+    if tail in (":", ",:") and hi < len(doc_text(doc)):
         nxt = hi + 1
-        while nxt < len(doc.text) and doc.text[nxt].isspace():  # skip blank lines between paragraphs
+        while nxt < len(doc_text(doc)) and doc_text(doc)[nxt].isspace():  # skip blank lines between paragraphs
             nxt += 1
         nxt_lo, nxt_hi = paras.bounds(nxt)
-        for a, b in _quotes(doc.text, nxt_lo, nxt_hi):
-            if doc.text[nxt_lo:a].strip() in ("", "“", '"'):
-                return _trim(doc.text, a, b)
+        for a, b in _quotes(doc_text(doc), nxt_lo, nxt_hi):
+            if doc_text(doc)[nxt_lo:a].strip() in ("", "“", '"'):
+                return _trim(doc_text(doc), a, b)
         # 'The governor added:' followed by an unquoted paragraph: that paragraph is the statement
-        return _trim(doc.text, nxt_lo, nxt_hi) if nxt_lo < nxt_hi else None
+        return _trim(doc_text(doc), nxt_lo, nxt_hi) if nxt_lo < nxt_hi else None
     return None
 
 
@@ -337,7 +338,7 @@ def antecedent(doc: Doc, who: Token) -> tuple[int, int] | None:
         return None
     noun = verb.head
     hi = min([verb.left_edge.i - 1] + [c.left_edge.i - 1 for c in noun.children if c.i > noun.i and c.dep_ == "relcl"])
-    return _trim(doc.text, noun.left_edge.idx, doc[hi].idx + len(doc[hi].text)) if hi >= noun.left_edge.i else None
+    return _trim(doc_text(doc), noun.left_edge.idx, doc[hi].idx + len(doc[hi].text)) if hi >= noun.left_edge.i else None
 
 
 def _preposed(doc: Doc, paras: _Paragraphs, cue: Token, subj: Token | None) -> tuple[int, int] | None:
@@ -469,7 +470,7 @@ def _from_verb(doc: Doc, paras: _Paragraphs, cue: Token) -> Attribution | None:
     if (
         subj is not None
         and subj.lower_ in FIRST_SECOND_PERSON
-        and (cls in ("believe", "intend") or _in_quote(doc.text, paras, cue.idx))
+        and (cls in ("believe", "intend") or _in_quote(doc_text(doc), paras, cue.idx))
     ):
         return None
     source, head = _source(doc, paras, cue, subj)
@@ -499,7 +500,7 @@ def _commits(paras: _Paragraphs, cue: Token) -> bool:
     """Does a speech verb report the speaker's own future action ("said they would protest")?"""
     comp = next(iter(_children(paras, cue, ("ccomp",))), None)
     # reported speech only: a quotation ("“We will rebuild,” the mayor said") keeps its own words
-    if comp is None or _in_quote(cue.doc.text, paras, comp.idx):
+    if comp is None or _in_quote(doc_text(cue.doc), paras, comp.idx):
         return False
     subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
     return (
@@ -597,7 +598,7 @@ DASHES = frozenset({"―", "—", "–", "--"})
 
 def _dash_or_colon(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
     """'“quote” ― Name' and 'Name: statement' at the start of a paragraph (interviews, captions)."""
-    text = doc.text
+    text = doc_text(doc)
     lo, hi = paras.bounds(tok.idx)
     dash = next((k for k, ch in enumerate(tok.text) if ch in "―—–"), None) if tok.text not in DASHES else 0
     if dash is not None:
@@ -768,15 +769,15 @@ def extract(doc: Doc, cue_model: CueModel | None = None) -> Iterator[Attribution
     Listed cues (`cues`) are read by rule; with a `cue_model`, every other verb the model takes for
     a cue is read too (`learned`).
     """
-    paras = _Paragraphs(doc.text)
-    found = [_whole_quote(doc.text, paras, a) for a in _by_rule(doc)]
+    paras = _Paragraphs(doc_text(doc))
+    found = [_whole_quote(doc_text(doc), paras, a) for a in _by_rule(doc)]
     if cue_model is not None:
         taken = [a.cue for a in found]
         for tok in doc:
             if any(a <= tok.idx < b for a, b in taken) or not cue_model.is_cue(tok):
                 continue
             att = _from_learned(doc, paras, tok)
-            att = _whole_quote(doc.text, paras, att) if att is not None else None
+            att = _whole_quote(doc_text(doc), paras, att) if att is not None else None
             if att is not None and not any(a < att.cue[1] and att.cue[0] < b for a, b in taken):
                 taken.append(att.cue)
                 found.append(att)
@@ -786,7 +787,7 @@ def extract(doc: Doc, cue_model: CueModel | None = None) -> Iterator[Attribution
 
 def _by_rule(doc: Doc) -> Iterator[Attribution]:
     """The attributions of listed cues, in text order."""
-    paras = _Paragraphs(doc.text)
+    paras = _Paragraphs(doc_text(doc))
     seen: set[tuple[int, int]] = set()
     for tok in doc:
         found = None

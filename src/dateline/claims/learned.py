@@ -19,6 +19,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from dateline.nlp import text as doc_text
+
 #: Where the weights live, inside the package.
 MODEL_FILE = "data/cue_model.json"
 #: Dependents whose presence says how a verb is used (reporting verbs take clauses and objects).
@@ -91,7 +93,7 @@ def _kind(subj: Token) -> str:
 
 def _in_quote(tok: Token) -> bool:
     sent = tok.sent
-    before = sent.doc.text[sent.start_char : tok.idx]
+    before = doc_text(sent.doc)[sent.start_char : tok.idx]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
@@ -134,7 +136,8 @@ def features(tok: Token) -> list[str]:
         f.append(f"hd={tok.head.lemma_.lower()}|{tok.dep_}")
     sent = tok.sent
     f.append("inq" if _in_quote(tok) else "outq")
-    if any(ch in sent.text for ch in '“”"'):
+    text = doc_text(tok.doc)[sent.start_char : sent.end_char]  # `sent.text`, without rebuilding it from tokens
+    if any(ch in text for ch in '“”"'):
         f.append("sq")
     if tok.i > 0:
         f.append(f"prev={tok.doc[tok.i - 1].lower_}")

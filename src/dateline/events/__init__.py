@@ -24,6 +24,7 @@ from dateline.events.records import Records
 from dateline.events.speech import speech_acts
 from dateline.events.status import dated_status, mention_status
 from dateline.model import Actor, Event, EventDate, Report, Span
+from dateline.nlp import text as doc_text
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ _RELATIVE_DAYS = {"hour": (0, 1), "day": (1, 6), "week": (7, 27), "month": (28, 
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
-    return Span(start=start, end=end, text=doc.text[start:end])
+    return Span(start=start, end=end, text=doc_text(doc)[start:end])
 
 
 def _sentence_span(doc: Doc, token: Token) -> Span:

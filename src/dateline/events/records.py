@@ -14,6 +14,7 @@ from typing import TypeVar
 from spacy.tokens import Doc
 
 from dateline.model import Actor, Place, Report, Time
+from dateline.nlp import text as doc_text
 
 R = TypeVar("R", Actor, Place, Time)
 
@@ -53,7 +54,7 @@ class Records:
     def build(cls, doc: Doc, report: Report) -> Records:
         # A wire dateline ("MANILA —", "KYIV, March 3 (Reuters) -") says where the report was
         # filed; parsed as a subject it would become every first event's actor.
-        end = dateline_end(doc.text)
+        end = dateline_end(doc_text(doc))
         return cls(
             actor_at=_by_token(doc, (a for a in report.actors if a.start >= end)),
             place_at=_by_token(doc, report.places),

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
+from dateline.nlp import text as doc_text
 from dateline.places.gazetteer import ADMIN1, COUNTRY, FEATURE, Entry, Gazetteer, normalize, read_table
 
 
@@ -310,8 +311,11 @@ def _spans(doc: Doc, max_tokens: int) -> Iterator[tuple[int, int]]:
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Place mentions in `doc`, not overlapping, in text order, before disambiguation."""
-    text = doc.text
+    text = doc_text(doc)
     spans = list(_spans(doc, gazetteer.max_tokens))
+    ends: dict[int, list[int]] = {}  # start -> the ends of the spans from it, so no look needs all spans
+    for i, k in spans:
+        ends.setdefault(i, []).append(k)
     keys = {(i, k): normalize(text[doc[i].idx : doc[k - 1].idx + len(doc[k - 1])]) for i, k in spans}
     found = gazetteer.lookup(keys.values())
     labels = _entity_labels(doc)
@@ -324,7 +328,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for i in range(len(doc)):
         if taken[i]:
             continue
-        best = max((k for (s, k) in spans if s == i and keys[(s, k)] in found), default=None)
+        best = max((k for k in ends.get(i, ()) if keys[(i, k)] in found), default=None)
         key = keys.get((i, best)) if best else None
         if best is None or key is None:
             m = _demonym_mention(doc, i, adjectives, gazetteer)
@@ -569,7 +573,7 @@ def mentions_at(doc: Doc, spans: list[tuple[int, int]], gazetteer: Gazetteer) ->
     out = []
     adjectives = demonyms()
     for start, end in sorted(spans):
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         key = normalize(text[4:] if text.lower().startswith("the ") else text)
         candidates = gazetteer.names_of(key)
         state = gazetteer.admin1_of(state_of(text))

@@ -290,17 +290,30 @@ class Trees:
             tuple(np.array(t[k], dtype=float if k in ("threshold", "value") else int) for k in _TREE_KEYS)
             for t in weights["trees"]
         ]
+        # every tree padded to the largest one's node count, so all trees descend at once; the
+        # padding is never reached (no real node points at it)
+        size = max((len(t[0]) for t in self.trees), default=0)
+        padded = [
+            np.zeros((len(self.trees), size), dtype=float if k in ("threshold", "value") else int) for k in _TREE_KEYS
+        ]
+        padded[0][:] = -1
+        for n, tree in enumerate(self.trees):
+            for table, column in zip(padded, tree, strict=True):
+                table[n, : len(column)] = column
+        self._left, self._right, self._feature, self._threshold, self._value = padded
 
     def scores(self, z: np.ndarray) -> np.ndarray:
+        rows = np.arange(len(z))[None, :]
+        trees = np.arange(len(self.trees))[:, None]
+        node = np.zeros((len(self.trees), len(z)), dtype=int)
+        for _ in range(self.depth):
+            inner = self._left[trees, node] >= 0
+            go_left = z[rows, np.maximum(self._feature[trees, node], 0)] <= self._threshold[trees, node]
+            node = np.where(inner, np.where(go_left, self._left[trees, node], self._right[trees, node]), node)
+        leaves = self.rate * self._value[trees, node]
         total = np.zeros(len(z))
-        rows = np.arange(len(z))
-        for left, right, feature, threshold, value in self.trees:
-            node = np.zeros(len(z), dtype=int)
-            for _ in range(self.depth):
-                inner = left[node] >= 0
-                go_left = z[rows, np.maximum(feature[node], 0)] <= threshold[node]
-                node = np.where(inner, np.where(go_left, left[node], right[node]), node)
-            total += self.rate * value[node]
+        for leaf in leaves:  # summed tree by tree, in order, as the trees were trained to add up
+            total += leaf
         return total
 
 
@@ -339,7 +352,14 @@ class Ranker:
         if scores is None:
             return []
         if self.trees is not None:
-            scores = [self.trees.scores(tree_inputs(x, s)) if len(x) else s for x, s in zip(xs, scores, strict=True)]
+            # one pass of the trees over every mention's candidates: the trees score each row on
+            # its own, so stacking the rows changes no score
+            live = [n for n, x in enumerate(xs) if len(x)]
+            if live:
+                total = self.trees.scores(np.vstack([tree_inputs(xs[n], scores[n]) for n in live]))
+                parts = np.split(total, np.cumsum([len(xs[n]) for n in live])[:-1])
+                for n, part in zip(live, parts, strict=True):
+                    scores[n] = part
         return scores
 
 

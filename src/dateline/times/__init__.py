@@ -23,6 +23,7 @@ import re
 from spacy.tokens import Doc
 
 from dateline.model import Time
+from dateline.nlp import text as doc_text
 from dateline.times.anchor import clause_tense
 from dateline.times.context import Context, Value
 from dateline.times.fallback import Fallback
@@ -50,7 +51,7 @@ def find_times(doc: Doc, published: dt.date | None, fallback: Fallback | None = 
             tenses[start, end] = clause_tense(doc, start, end)
         return tenses[start, end]
 
-    text = doc.text  # built from the tokens on each access: read it once
+    text = doc_text(doc)  # spaCy rebuilds `doc.text` on each access; `doc_text` builds it once per doc
     ctx = Context(ref=published, tense=tense, text=text, sentence_starts=[s.start_char for s in doc.sents])
     found: list[tuple[int, int, Value, str]] = []
     for match in candidates(doc, text):

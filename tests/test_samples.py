@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from dateline.events.lexicon import ACLED_TYPES, PLOVER_TYPES
+from dateline.model import EVENT_STATUSES
+
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "dateline" / "samples"
 CASES = sorted(p.name for p in SAMPLES.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
 
@@ -27,49 +30,10 @@ STANCES = {
     "accuses",
     "vows",
 }
-STATUSES = {"reported", "background", "planned", "hypothetical", "negated"}
-PLOVER = {
-    "AGREE",
-    "ASSAULT",
-    "AID",
-    "ACCUSE",
-    "COERCE",
-    "CONSULT",
-    "COOPERATE",
-    "DEMAND",
-    "MOBILIZE",
-    "PROTEST",
-    "REJECT",
-    "REQUEST",
-    "RETREAT",
-    "SANCTION",
-    "SUPPORT",
-    "THREATEN",
-}
-ACLED = {
-    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
-    "Explosions/Remote violence": {
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    },
-    "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
-    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
-    "Riots": {"Violent demonstration", "Mob violence"},
-    "Strategic developments": {
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
-    },
-}
+# The vocabularies the stages emit: an annotation outside them could never be matched.
+STATUSES = set(EVENT_STATUSES)
+PLOVER = set(PLOVER_TYPES)
+ACLED = {kind: set(subs) for kind, subs in ACLED_TYPES.items()}
 SUB_EVENT_TYPES = set().union(*ACLED.values())
 FLAG_KINDS = {"temporal_inconsistency", "name_variant", "casualty_discrepancy", "conflicting_claims"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

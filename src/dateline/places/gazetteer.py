@@ -485,40 +485,33 @@ def _add_supplements(b: _Builder) -> None:
     """The shared supplements converted into our tables: GeoNames no-country rows, Natural Earth."""
     for gid_s, name, lat, lon, fcode, weight, aliases in _read_tsv(DATA_DIR / "geonames_no_country.tsv"):
         gid = int(gid_s)
-        if gid in b.by_geonameid:
-            continue
-        b.add(
-            geonameid=gid,
-            name=name,
-            lat=float(lat),
-            lon=float(lon),
-            cc=None,
-            admin1_code=None,
-            admin1=None,
-            fcode=fcode,
-            kind=FEATURE,
-            population=int(weight),
-            aliases=aliases.split("|") if aliases else (),
-        )
+        if gid not in b.by_geonameid:
+            _add_feature(b, gid, name, lat, lon, fcode, weight, aliases)
     # Natural Earth has no ids: a name a feature already bears (the Black Sea) is that feature.
     features = {r[0] for r in b.rows if r[9] == FEATURE}
     known = {k for k, pid in b.names if pid in features}
     for name, lat, lon, fcode, weight, aliases in _read_tsv(DATA_DIR / "natural_earth.tsv"):
-        if normalize(name) in known:
-            continue
-        b.add(
-            geonameid=None,
-            name=name,
-            lat=float(lat),
-            lon=float(lon),
-            cc=None,
-            admin1_code=None,
-            admin1=None,
-            fcode=fcode,
-            kind=FEATURE,
-            population=int(weight),
-            aliases=aliases.split("|") if aliases else (),
-        )
+        if normalize(name) not in known:
+            _add_feature(b, None, name, lat, lon, fcode, weight, aliases)
+
+
+def _add_feature(
+    b: _Builder, gid: int | None, name: str, lat: str, lon: str, fcode: str, weight: str, aliases: str
+) -> None:
+    """A feature without a country (a sea, a range, a region) from one row of our tables."""
+    b.add(
+        geonameid=gid,
+        name=name,
+        lat=float(lat),
+        lon=float(lon),
+        cc=None,
+        admin1_code=None,
+        admin1=None,
+        fcode=fcode,
+        kind=FEATURE,
+        population=int(weight),
+        aliases=aliases.split("|") if aliases else (),
+    )
 
 
 def build_gazetteer(force: bool = False) -> Path:

@@ -70,6 +70,12 @@ def test_table_is_big_and_covers_every_family() -> None:
         "anniversary",
         "no_anchor",
         "negative",
+        "period_ended",
+        "stretch_comparison",
+        "ended_day",
+        "week_of",
+        "day_next_to",
+        "range",
     } <= families
 
 

@@ -35,6 +35,14 @@ def test_year_for_reads_tense_and_nearness() -> None:
     assert year_for(TUESDAY, 4, 15, PAST) == 2023  # a day just ahead in a past clause: a plan
 
 
+def test_year_for_strict_past_allows_no_day_ahead() -> None:
+    """ "the quarter ended Oct. 31" in an Oct. 27 report is last year's Oct. 31, not a plan."""
+    friday = dt.date(2023, 10, 27)
+    assert year_for(friday, 10, 31, PAST) == 2023
+    assert year_for(friday, 10, 31, PAST, strict=True) == 2022
+    assert year_for(friday, 10, 27, PAST, strict=True) == 2023  # the day itself is not ahead
+
+
 def test_fmt_at_each_precision() -> None:
     day = dt.date(2021, 1, 1)
     assert [fmt(day, p) for p in ("day", "week", "month", "quarter", "year", "decade", "century")] == [

@@ -26,12 +26,14 @@ from spacy.tokens import Doc, Span, Token
 from dateline.actors.lexicon import (
     AGENT_COMPOUND_NOUNS,
     ARMED_ASSETS,
+    DOER_NOUNS,
     EVENT_NOUNS,
     FUZZY_NAME,
     FUZZY_SURNAME,
     ORG_NOUNS,
     PARTY_PREPS,
     PLACE_PREPS,
+    READY_ADJECTIVES,
     STATIVE,
 )
 from dateline.actors.names import normalize
@@ -226,6 +228,12 @@ class _Finder:
                 if country is None and last.tag_ == "NN":
                     # "the minister" after "Kenya's foreign minister": the same person again
                     country = self._earlier_role(last.lower_)
+                if country is None and self.home is None:
+                    # "Leaders of the opposition coalition agreed to postpone the demonstration in
+                    # Baku", "the government accepted demands from Shona rebels": with no home
+                    # country for the report, an unqualified domestic actor in a sentence that
+                    # names one country only is of that country.
+                    country = self._sentence_country(last)
                 if country is None and self.home is not None:
                     # "Police said" in a report filed from Lima: Peru's police. The report's own
                     # country (its dateline, else the one country of all its places) is the
@@ -246,6 +254,32 @@ class _Finder:
                 self._claim(start, j, _Resolved(name, country, sector, kind))
                 break
 
+    def _sentence_country(self, token: Token) -> str | None:
+        """The one country a sentence names (by its places and the actors met in it), else None."""
+        codes = self._sentence_countries(token)
+        return codes.pop() if len(codes) == 1 else None
+
+    def _sentence_countries(self, token: Token) -> set[str]:
+        """The countries a sentence names by its places, the actors met in it and its country words."""
+        sent = token.sent
+        # a wire dateline ("LIMA (AP) —") names where the report was filed and who filed it
+        first = max(sent.start, self.dateline[1] if self.dateline is not None else 0)
+        first_char = self.doc[first].idx if first < len(self.doc) else sent.end_char
+        codes: set[str | None] = set()
+        for place in self.places:
+            if first_char <= place.start < sent.end_char and place.country_code:
+                codes.add(_alpha3(place.country_code))
+        for a, _b, res in self.found:
+            if first <= a < sent.end and res.country:
+                codes.add(res.country)
+        for t in self.doc[first : sent.end]:
+            if not self.taken[t.i] and t.ent_type_ in ("GPE", "NORP") and t.ent_iob_ == "B":
+                code = self.reg.country_of(self.words[t.i], self.day)
+                if code:
+                    codes.add(code)
+        # "a United Nations mission" says nothing of the army's country
+        return {c for c in codes if c is not None and c not in {"IGO", "NGO"}}
+
     def _qualifier(self, first: Token, head: Token, end: int, located: bool = False) -> tuple[str | None, int | None]:
         """The country qualifying a noun phrase, and where its modifier starts.
 
@@ -264,6 +298,11 @@ class _Finder:
                 best = (code, i)
                 i = j
                 continue
+            owner = self._modifier_actor(i, head)
+            if owner is not None:
+                # "European Community foreign ministers", "NATO troops", "Hamas fighters": a named
+                # body modifying the agent noun is the body it belongs to
+                best = (owner, None)
             if doc[i].lower_ in ("its", "their") and doc[i].head.i == head.i:
                 subject = self._sentence_subject_country(doc[i])
                 if subject:
@@ -282,11 +321,29 @@ class _Finder:
                             return found[0], None
         return None, None
 
+    def _modifier_actor(self, i: int, head: Token) -> str | None:
+        """The country (or IGO/NGO) of a named actor found at token i that modifies `head`."""
+        tok = self.doc[i]
+        if not self.taken[i]:
+            return None
+        for _ in range(4):  # "Arab League Secretary-General Chedli Klibi": through the title's compounds
+            if tok.dep_ not in ("compound", "nmod", "amod", "poss") or tok.head.i == tok.i:
+                return None
+            if tok.head.i == head.i:
+                break
+            tok = tok.head
+        else:
+            return None
+        for a, b, res in self.found:
+            if a <= i < b and res.kind != "person":
+                return res.country
+        return None
+
     def _country_at(self, i: int, limit: int) -> tuple[str, int] | None:
         """(country code, end token) of the longest country name starting at token i; a place the
         places stage resolved there answers first ("police in Bara": the Bara it found)."""
         place = self.place_at.get(i)
-        if place is not None and place.country_code:
+        if place is not None and place.country_code and not self._names_country(i, limit):
             code = _alpha3(place.country_code)
             end = self.doc.char_span(place.start, place.end, alignment_mode="expand")
             if code and end is not None:
@@ -298,6 +355,20 @@ class _Finder:
             if code:
                 return code, j
         return None
+
+    def _names_country(self, i: int, limit: int) -> bool:
+        """Do the words at token i name a country of the registry ("Montenegro's prime minister")?
+
+        A country's own name answers before a same-named town the places stage may have picked."""
+        if not self.words[i] or self.words[i] not in self.reg.first_words:
+            return False
+        for j in range(min(limit, i + 4), i, -1):
+            key = self._key(i, j)
+            canon = self.reg.countries.get(key)
+            # the country's own name only: the dictionaries also list towns and regions ("Bara")
+            if canon is not None and _norm(canon.name) == key:
+                return True
+        return False
 
     def _sentence_subject_country(self, tok: Token) -> str | None:
         for prev in reversed(self.doc[tok.sent.start : tok.i]):
@@ -408,8 +479,10 @@ class _Finder:
             if canon is not None:
                 sector = canon.resolve(self.day, self.reg.iso3)[1]
         for app in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
+            # "A member of the Syrian parliament, Mohammed Mamoun": the body the apposition names
+            owners = [app.i] + [g.i for c in app.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
             for a, b, res in self.found:
-                if a <= app.i < b:
+                if any(a <= i < b for i in owners):
                     country = country or res.country
                     sector = sector or res.sector
         return country, sector
@@ -425,7 +498,10 @@ class _Finder:
             tok = tok.head
         head = tok.head
         if tok.dep_ in _SUBJECT:
-            acting = head.lemma_ not in STATIVE
+            # "France is ready to contribute troops", "Norway is willing to send": a country
+            # that declares itself ready to act is acting, though the verb is "be".
+            ready = any(c.dep_ == "acomp" and c.lower_ in READY_ADJECTIVES for c in head.children)
+            acting = head.lemma_ not in STATIVE or ready
         elif tok.dep_ == "pobj":
             # "annexed by Moscow", "an admission by Moscow": the agent of a verb or of an act;
             # "sent arms to Pakistan", "apologized to Brazil", "demanded autonomy from Serbia",
@@ -449,6 +525,11 @@ class _Finder:
             acting = False
         if span.root.ent_type_ == "NORP" and span.root.tag_ not in ("NNPS", "NNS"):
             acting = False  # "Russian missiles": an adjective, not "the Russians"
+            if tok.dep_ in ("amod", "compound", "nmod") and head.lemma_.lower() in DOER_NOUNS:
+                # "an Indian proposal", "Palestinian riots": the adjective names who acts
+                name = self.reg.country_name(code)
+                self._claim(span.start, span.end, _Resolved(name, code, None, "country"))
+                return
             noun = head
             while noun.dep_ in ("compound", "nmod") and noun.head.i != noun.i and noun.head.pos_ == "NOUN":
                 noun = noun.head  # "Russian Kalibr cruise missiles": the phrase's head noun
@@ -465,6 +546,13 @@ class _Finder:
                 return
         if not acting:
             return
+        if span.root.ent_type_ == "NORP" and any(c.lower_ == "ethnic" for c in span.root.children):
+            # "ethnic Albanians demonstrated in Serbia": a minority is coded by the country it
+            # lives in, as event coders do, when the sentence names one other country
+            others = self._sentence_countries(span.root) - {code}
+            if len(others) == 1:
+                self._claim(span.start, span.end, _Resolved(span.text, others.pop(), None, "group"))
+                return
         name = self.reg.country_name(code)
         self._claim(
             span.start, span.end, _Resolved(f"Government of {name}" if name else None, code, "government", "country")
@@ -478,6 +566,11 @@ class _Finder:
             return  # "in the town of Dzhankoi" tagged ORG: more likely a place than an actor
         # "Peruvian Potato Growers Federation": the country may sit inside the name itself
         country, _ = self._qualifier(root, root, span.end)
+        if country is None:
+            # "Palestinian Islamic Jihad", "Liberian Peace Council": a nationality word opening
+            # the name, which the parse may not hang under the name's head
+            found = self._country_at(span.start, span.end) if span.end - span.start > 1 else None
+            country = found[0] if found and found[1] < span.end else None
         self._claim(span.start, span.end, _Resolved(span.text, country, None, "organization"))
 
     # ---------------------------------------------------------------- pass 5: appositions

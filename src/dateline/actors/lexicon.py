@@ -14,6 +14,9 @@ def _words(text: str) -> frozenset[str]:
 #: A country as subject of any other verb is taken as its government acting.
 STATIVE = _words("be have host include lie remain border become contain sit seem stand")
 
+#: Adjectives by which "X is ready to ..." states what X will do: X acts though its verb is "be".
+READY_ADJECTIVES = _words("ready willing prepared committed determined eager able")
+
 #: Nouns naming something a country does: "Russia's invasion" makes Russia an actor, while
 #: "Russia's airfields" does not.
 EVENT_NOUNS = _words(
@@ -21,7 +24,8 @@ EVENT_NOUNS = _words(
     " bombardment shelling decision response demand demands accusation claim claims refusal statement"
     " warning threat threats sanctions aggression assault blockade withdrawal retreat counteroffensive"
     " efforts effort mediation proposal plan offer initiative request support aid intervention"
-    " involvement veto recognition ultimatum crackdown raid raids"
+    " involvement veto recognition ultimatum crackdown raid raids suppression repression policy policies"
+    " changes riots demonstrations protests"
 )
 
 #: Event nouns whose bare noun modifier is their doer: "US mediation" is the US mediating, but
@@ -29,6 +33,13 @@ EVENT_NOUNS = _words(
 AGENT_COMPOUND_NOUNS = _words(
     "mediation efforts effort proposal plan offer initiative sanctions aid support request demand"
     " demands veto ultimatum statement decision troops"
+)
+
+#: Acts a nationality adjective names the doer of: "an Indian proposal", "Palestinian riots",
+#: "proposed Israeli changes" (not "Russian missiles", a thing, nor "Russian towns", a place).
+DOER_NOUNS = _words(
+    "proposal plan offer initiative demand demands ultimatum decision veto mediation changes policy"
+    " policies riots riot demonstrations demonstration protests protest uprising crackdown"
 )
 
 #: Things only a side's armed forces hold: a nationality adjective on one names that side's military
@@ -51,7 +62,7 @@ ORG_NOUNS = _words(
 
 #: Prepositions whose object country is a party to the act they complete, not its setting: "sent
 #: arms to Pakistan", "apologized to Brazil", "autonomy from Serbia", "talks with Iran".
-PARTY_PREPS = _words("to with from against toward towards")
+PARTY_PREPS = _words("to with from against toward towards for between")
 
 #: Prepositions after which an unknown one-word name is more likely a place than an actor
 #: ("in the town of Dzhankoi", tagged ORG by NER).

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pycountry
 from spacy.tokens import Doc, Token
 
-from dateline.events.detect import SOURCE_PRONOUNS, Mention
+from dateline.events.detect import EVENT_HEADS, SOURCE_PRONOUNS, Mention
 from dateline.events.lexicon import REPORTING_VERBS, RESULT_VERBS, words
 from dateline.events.records import Records
 from dateline.model import Actor, Place, Time
@@ -248,6 +248,79 @@ def _party(doc: Doc, verb: Token, records: Records, fallback: Token | None) -> t
     return None, fallback
 
 
+#: Verbs whose "in" object is an act their subject takes part in: "engaged in ethnic cleansing".
+ENGAGE_VERBS = words("engage involve participate")
+#: Possessives by which a patient is the agent's own ("its troops").
+OWN_POSSESSIVES = words("its their his her our")
+#: Dependencies below a trigger whose actors are not its target: who acts, and who reports it.
+_NOT_TARGET_DEPS = words("nsubj nsubjpass csubj agent")
+
+
+def _nearest_other(
+    doc: Doc,
+    mention: Mention,
+    records: Records,
+    agent: Actor | None,
+    blocked: set[int],
+    exclude: Actor | None = None,
+) -> tuple[Actor | None, Token | None]:
+    """The actor nearest after the trigger inside what it governs, when the parse names no target.
+
+    Event coders (CAMEO, PETRARCH) take the first actor the act reaches as its target: "agreed
+    to provide aid for Romania", "demanded an immediate admission by Moscow", "threatened to cut
+    off electricity to Nakhichevan". The trigger's own subtree is searched, without its subject,
+    without reported speech and without other triggers' clauses; an actor of the agent's own
+    (same id) is skipped.
+    """
+    trigger = doc[mention.roots[-1]] if mention.nominal and len(mention.roots) > 1 else doc[mention.head]
+    if mention.nominal and trigger.dep_ == "compound" and trigger.head.lemma_.lower() in EVENT_HEADS:
+        trigger = trigger.head  # "a mediation mission between Syria and ...": the phrase it heads
+    found = _search_other(doc, mention, records, agent, blocked, trigger, {"parataxis", "advcl"}, exclude)
+    if found[0] is None:
+        # "began a hunger strike to protest against Sweden's decision", "threatened to ... unless
+        # Israel rescinded": the party an act is aimed at may sit in its purpose or condition
+        found = _search_other(doc, mention, records, agent, blocked, trigger, {"parataxis"}, exclude)
+    return found
+
+
+def _search_other(
+    doc: Doc,
+    mention: Mention,
+    records: Records,
+    agent: Actor | None,
+    blocked: set[int],
+    trigger: Token,
+    skip: set[str],
+    exclude: Actor | None = None,
+) -> tuple[Actor | None, Token | None]:
+    """One search of `_nearest_other` below `trigger`, not entering the dependencies in `skip`."""
+    seen = {trigger.i}
+    stack = [c for c in trigger.children if c.dep_ not in _NOT_TARGET_DEPS and c.dep_ not in skip]
+    if mention.nominal:
+        stack += [c for c in doc[mention.head].children if c.i not in seen]
+    best: tuple[tuple[int, int], Actor, Token] | None = None
+    while stack:
+        t = stack.pop()
+        if t.i in seen or (t.i in blocked and t.i not in mention.roots):
+            continue
+        seen.add(t.i)
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_VERBS:
+            continue
+        actor = records.actor_at.get(t.i)
+        if actor is None:
+            stack.extend(t.children)
+            continue
+        same = agent is not None and (actor.id == agent.id or (agent.name is not None and actor.name == agent.name))
+        same = same or (exclude is not None and actor.id == exclude.id)
+        if not same:
+            # after the trigger first (the act reaches forward), then nearest
+            distance = (0 if t.i > mention.head else 1, abs(t.i - mention.head))
+            if best is None or distance < best[0]:
+                best = (distance, actor, t)
+        stack.extend(t.children)
+    return (best[1], best[2]) if best else (None, None)
+
+
 def _noun_actors(doc: Doc, noun: Token, records: Records) -> tuple[Actor | None, Actor | None, Token | None]:
     """(agent, patient, patient token) of a nominal trigger: "Russia's invasion of Ukraine",
     "strikes by X against Y", "a Russian strike"."""
@@ -348,7 +421,7 @@ def _enclosing_verbs(top: Token) -> list[Token]:
             break
         if token.dep_ in {"advcl", "xcomp", "conj", "acl", "dobj", "obj"} and head.pos_ in {"VERB", "AUX"}:
             token = head
-        elif token.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB":
+        elif token.dep_ == "pobj" and head.lower_ in {"for", "on"} and head.head.pos_ == "VERB":
             token = head.head
         else:
             break
@@ -453,9 +526,19 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
     )
     for outer_clause in outer_clauses:
         place = place or _pick_place(outer_clause, records, mention.head, object_place=False)
+    if agent is None and mention.nominal and trigger.dep_ == "pobj" and trigger.head.lower_ == "in":
+        verb = trigger.head.head
+        active = verb.pos_ == "VERB" and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        if active or verb.lemma_.lower() in ENGAGE_VERBS:
+            # "guerrillas wounded two soldiers in a bomb attack", "Serb forces were engaged in
+            # ethnic cleansing": who does what the act is the setting of does the act
+            subj = _subject(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            agent = _np_actor(doc, subj, records) if subj is not None else None
     if agent is None and outer_verb is not None and top.dep_ == "pobj" and top.head.lower_ in {"for", "on"}:
         subj = _subject(outer_verb)  # "the minister arrived ... for a visit": the visitor
         agent = _np_actor(doc, subj, records) if subj is not None else None
+    if mention.nominal and trigger.dep_ == "compound" and trigger.head.lemma_.lower() in EVENT_HEADS:
+        trigger = trigger.head  # "undertook a mediation mission": who undertakes the mission mediates
     if agent is None and mention.nominal and trigger.dep_ in {"dobj", "obj"} and trigger.head.pos_ == "VERB":
         # "Israel and Lebanon renewed negotiations", "the judge opened investigations": who does
         # something to an act (resumes, opens, completes it) is the one who acts.
@@ -467,6 +550,17 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
                 if other is not None and other.id != agent.id:
                     patient = other
                     break
+    if patient is None:
+        patient, token = _nearest_other(doc, mention, records, agent, blocked)
+        patient_token = patient_token or token
+    elif patient_token is not None and any(
+        c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in patient_token.children
+    ):
+        # "offered its troops to Lebanon's President", "withdraw its troops from Lebanon": what
+        # the agent gives or moves is its own; the party it reaches is the target
+        other, token = _nearest_other(doc, mention, records, agent, blocked, exclude=patient)
+        if other is not None:
+            patient, patient_token = other, token
 
     target_country = patient.country_code if patient is not None else None
     if target_country is None and patient_token is not None:

@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dateline.events.lexicon import (
+    COOPERATIVE_NOUNS,
     DAMAGE_LEMMAS,
+    END_PARTICLES,
+    END_VERBS,
+    ENDS_AS_CONCESSION,
+    ENDS_AS_SANCTION,
+    HOSTILE_ACTS,
     KILL_LEMMAS,
     LABOUR_STRIKE,
     LABOUR_STRIKE_WORDS,
@@ -25,10 +31,12 @@ from dateline.events.lexicon import (
     NOUNS,
     PLAN_VERBS,
     REPORTING_VERBS,
+    RESTRICTIONS,
     STOP_VERBS,
     STRATEGIC,
     VAC,
     VERBS,
+    VOW_VERBS,
     EventKind,
     cameo_verbs,
     words,
@@ -51,7 +59,7 @@ TERRITORY_NOUNS = words(
     "border crossing port capital stronghold control airfield checkpoint outpost"
 )
 #: Heads that keep a trigger used as a modifier an event: "an assassination attempt".
-EVENT_HEADS = words("attempt campaign plot wave spree series operation")
+EVENT_HEADS = words("attempt campaign plot wave spree series operation mission effort")
 #: Complements of "refused to", "declined to" that are no political act: "declined to comment".
 TALK_VERBS = words(
     "comment name identify give say elaborate discuss disclose speak confirm reveal answer "
@@ -65,6 +73,34 @@ CROWD_NOUNS = words(
     "thousand thousands hundred hundreds dozens protester demonstrator people supporter "
     "student worker resident crowd activist opponent farmer woman citizen youth"
 )
+#: Weapons whose fire is an attack when launched or directed: "launched artillery and rocket fire".
+FIRE_WEAPONS = words("artillery gun machine")
+#: Verbs that ask for what their object names: with a nominal trigger as object ("sought
+#: negotiations") the nominal is the event; alone ("sought refuge") they are a request.
+SEEK_VERBS = words("seek")
+#: Prepositions that set an act in time or circumstance, never carry it: "following the invasions".
+CIRCUMSTANCE_PREPS = words("after following before during since amid despite until")
+#: Weapons named as the agent of a killing: "killed by an improvised explosive device".
+WEAPON_AGENTS = words("device bomb mine ied missile rocket shell mortar airstrike grenade explosive drone bombing")
+#: Nouns whose "to"-infinitive is the act attempted, not a purpose: "an attempt to assassinate".
+ATTEMPT_NOUNS = words("attempt bid plot")
+#: Objects that make "defend" a statement of support: "defended Iraq", "defended the right of".
+DEFENDED_THINGS = words("right decision policy position action move stance record conduct")
+#: Light verbs by which a protest is an official complaint (CAMEO 114), not a demonstration.
+COMPLAINT_VERBS = words("lodge file register deliver send")
+#: Words that make a strike a walk-out when they are anywhere in its sentence and no weapon is.
+LABOUR_CONTEXT = words("union worker teacher employee staff doctor nurse miner pay wage")
+STRIKE_WEAPONS = words("air drone missile rocket bomb military airstrike artillery kill killed")
+
+ENDED_CONCESSION = EventKind("RETREAT", "ease", mode="ease")
+ENDED_RELATIONS = EventKind("SANCTION", "suspend", mode="discontinue")
+ACCEDE = EventKind("RETREAT", "accede")
+REPRESS = EventKind("COERCE", "repress", mode="repress")
+COMPLAINT = EventKind("ACCUSE", "complain", mode="allege")
+DECLARED_CEASEFIRE = EventKind("RETREAT", "ceasefire", mode="ceasefire", acled=STRATEGIC, sub="Agreement")
+VOW_THREATEN = EventKind("THREATEN", "vow", mode="intent")
+VOW_AGREE = EventKind("AGREE", "vow", mode="intent")
+
 #: Prepositions by which a nominal trigger is the complement of another trigger ("warrant for his
 #: arrest", "protest against the arrest"); temporal ones ("after the attack") are not.
 COMPLEMENT_PREPS = words("for of over against on to about")
@@ -196,13 +232,26 @@ def _needs_ok(token: Token, kind: EventKind, records: Records, light: Token | No
         return obj is not None or _has_child(token, {"xcomp"})
     if need == "territory_or_person":
         target = obj or next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if target is not None and target.lemma_.lower() in {"part", "parts", "most", "much", "half"}:
+            # "captured part of a Karen guerrilla stronghold": the whole of which a part is taken
+            target = next(
+                (g for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children), target
+            )
         return target is not None and (
             target.i in records.place_at
             or records.is_agentive(doc, target.i)
             or target.lemma_.lower() in TERRITORY_NOUNS | CAPTIVE_NOUNS
         )
     if need == "open_fire":
-        return light is not None and light.lemma_.lower() == "open"
+        # "opened fire"; "launched artillery and rocket fire": a weapon names the fire's kind
+        if light is None:
+            return False
+        weapons = {
+            t.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nmod"} for t in c.subtree
+        }
+        return light.lemma_.lower() == "open" or bool(weapons & (WEAPON_OBJECTS | FIRE_WEAPONS))
+    if need == "defend":
+        return obj is not None and (records.is_agentive(doc, obj.i) or obj.lemma_.lower() in DEFENDED_THINGS)
     if need == "on_alert":
         return token.dep_ == "pobj" and token.head.lower_ == "on"
     if need == "crowd_subject":
@@ -258,8 +307,8 @@ def _carrier(token: Token) -> Token | None:
         return head
     if token.dep_ == "attr" and head.lemma_ == "be" and _has_child(head, {"expl"}):
         return head
-    if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in {"carry", "call", "go"}:
-        return head.head  # "carried out an attack" parses out as a particle in some trees
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in {"carry", "call", "go", "insist"}:
+        return head.head  # "carried out an attack" parses out as a particle in some trees; "insisted on its demands"
     return None
 
 
@@ -267,17 +316,102 @@ def _agentive_subject(token: Token, records: Records) -> bool:
     """Does a verb have an agent who can act (an actor, a named group, "gunmen")?"""
     for c in token.children:
         if c.dep_ in {"nsubj"}:
-            return records.is_agentive(token.doc, c.i) or c.lemma_.lower() in AGENT_NOUNS
+            if records.is_agentive(token.doc, c.i) or c.lemma_.lower() in AGENT_NOUNS:
+                return True
+            # "Israeli army bulldozers demolished ...": the machine's owner is named beside it
+            return any(
+                m.dep_ in {"compound", "amod", "nmod", "poss"}
+                and (m.i in records.actor_at or m.lemma_.lower() in AGENT_NOUNS)
+                for m in c.children
+            )
         if c.dep_ == "agent":
             return any(records.is_agentive(token.doc, g.i) or g.lemma_.lower() in AGENT_NOUNS for g in c.children)
     return False
 
 
+def _weapon_agent(token: Token) -> bool:
+    """Is a killing done by a weapon: "killed by an improvised explosive device", "a bomb killed"?
+
+    A weapon as the agent makes the killing an attack of its own even with no one named."""
+    for c in token.children:
+        if c.dep_ == "nsubj" and c.lemma_.lower() in WEAPON_AGENTS:
+            return True
+        if c.dep_ == "agent" and any(g.lemma_.lower() in WEAPON_AGENTS for g in c.children):
+            return True
+    return False
+
+
+def _ending_kind(token: Token, base: str) -> EventKind | None:
+    """The kind of a verb that ends, blocks or yields to what its object names (see `END_VERBS`)."""
+    obj = _dobj(token)
+    if obj is None:
+        return None
+    if base in END_PARTICLES and not _has_child(token, {"prt"}, {END_PARTICLES[base]}):
+        return None
+    if base not in END_VERBS | ACCEDE_VERBS | REPRESS_VERBS | WITHDRAW_VERBS and base not in END_PARTICLES:
+        return None
+    lemmas = {obj.lemma_.lower()} | {
+        g.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    }
+    lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
+    kinds = [NOUNS[w] for w in lemmas if w in NOUNS]
+    types = {k.plover for k in kinds}
+    if base in WITHDRAW_VERBS:
+        # "will withdraw weapons inspectors from Iraq": expelling or withdrawing inspectors,
+        # observers, peacekeepers or aid workers reduces relations (CAMEO 166), it is no retreat
+        return ENDED_RELATIONS if lemmas & WITHDRAWN_STAFF else None
+    if base in ACCEDE_VERBS:
+        # "accepted demands from Shona rebels": acceding to demands (CAMEO 083)
+        return ACCEDE if lemmas & words("demand request call condition") else None
+    if base in REPRESS_VERBS:
+        # "prevented the demonstration": repressing a protest (CAMEO 17)
+        return REPRESS if "PROTEST" in types else None
+    if types & ENDS_AS_CONCESSION or lemmas & RESTRICTIONS:
+        return ENDED_CONCESSION
+    if types & ENDS_AS_SANCTION or lemmas & COOPERATIVE_NOUNS:
+        return ENDED_RELATIONS
+    return None
+
+
+#: Verbs that take people out of a country, and the people whose withdrawal is a sanction.
+WITHDRAW_VERBS = words("withdraw recall pull evacuate")
+WITHDRAWN_STAFF = words(
+    "inspector observer monitor peacekeeper worker staff ambassador envoy diplomat mission personnel agency"
+)
+#: Verbs by which the subject gives in to what its object asks: "accepted their demands".
+ACCEDE_VERBS = words("accept meet heed grant")
+#: Verbs that stop a protest from happening.
+#: Not "disperse": a dispersed march took place, and is the event ("Protest with intervention").
+REPRESS_VERBS = words("prevent ban forbid")
+
+
+def _vow_kind(token: Token) -> EventKind | None:
+    """ "vowed to fight" threatens, "pledged to help" is an intent to cooperate (see `VOW_VERBS`)."""
+    # the infinitive is an open complement, or parsed as an adverbial clause ("have sworn to fight")
+    comp = next((c for c in token.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))), None)
+    if comp is None:
+        return None
+    act = lemma(comp)
+    kind = VERBS.get(act) or cameo_verbs().get(act)
+    hostile = act in HOSTILE_ACTS or (kind is not None and kind.plover in {"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
+    return VOW_THREATEN if hostile else VOW_AGREE
+
+
 def _verb_kind(token: Token, records: Records) -> EventKind | None:
     base = lemma(token)
+    ending = _ending_kind(token, base)
+    if ending is not None:
+        return ending
+    if base in VOW_VERBS:
+        return _vow_kind(token)
+    obj = _dobj(token)
+    if base == "set" and obj is not None and obj.lower_ == "fire" and _has_child(token, {"prep"}, {"to", "on"}):
+        return DESTROY_KIND  # "set fire to the offices" (CAMEO 171): property destroyed
     kind = VERBS.get(base)
     if kind is not None:
         return kind
+    if base in KILL_LEMMAS - {"die", "dead", "death"} and _weapon_agent(token):
+        return KILL_KIND
     # Killing and destroying are usually the result of an event already mentioned; they are an
     # event of their own only when someone is named as doing them ("gunmen killed five").
     if base in KILL_LEMMAS - {"die", "dead", "death"} and _agentive_subject(token, records):
@@ -327,6 +461,8 @@ def _skip_verb(token: Token) -> str | None:
     dep = token.dep_
     if dep == "amod":
         return "participle used as an adjective"
+    if dep == "acl" and _infinitive(token) and token.head.lemma_.lower() in ATTEMPT_NOUNS:
+        return None  # "an attempt to assassinate X was thwarted": the act attempted
     if dep == "acl" and not _has_child(token, {"agent"}):
         return "participle modifier without an agent"
     if _infinitive(token) and dep in {"advcl", "acl", "relcl"}:
@@ -364,11 +500,25 @@ def detect_mentions(doc: Doc, records: Records) -> list[Mention]:
             or (token.dep_ == "pobj" and token.head.lower_ == "on" and token.head.head.lemma_ in {"go", "be"})
         ):
             kind = LABOUR_STRIKE  # "a general strike", "workers went on strike"
+        elif kind.family == "strike" and token.pos_ == "NOUN":
+            sentence = {t.lemma_.lower() for t in token.sent}
+            if sentence & LABOUR_CONTEXT and not sentence & STRIKE_WEAPONS:
+                kind = LABOUR_STRIKE  # "teachers' union ... called off a four-day strike"
+        if kind.family == "protest" and light is not None and lemma(light) in COMPLAINT_VERBS:
+            kind = COMPLAINT  # "lodged an official protest with Albania"
+        if kind.family == "ceasefire" and (
+            (light is not None and lemma(light) == "declare") or _has_child(token, {"amod"}, {"unilateral"})
+        ):
+            kind = DECLARED_CEASEFIRE  # a truce declared by one side is a concession (CAMEO 0871)
         if not _needs_ok(token, kind, records, light):
             continue
         if token.dep_ == "compound" and token.head.lemma_.lower() not in EVENT_HEADS:
             continue  # "torture centers", "protest movement": a modifier, not an event
-        if token.dep_ in {"dobj", "obj"} and lemma(token.head) in STOP_VERBS:
+        # "ended mediation efforts": the effort a trigger heads is what the verb ends
+        ended = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EVENT_HEADS else token
+        if ended.dep_ in {"dobj", "obj"} and (
+            lemma(ended.head) in STOP_VERBS or _ending_kind(ended.head, lemma(ended.head)) is not None
+        ):
             log.debug("not an event: %r (object of %r)", token.text, token.head.text)
             continue  # "to halt attacks on soldiers": attacks that are to stop, not that happened
         nominal[token.i] = (kind, light)
@@ -384,8 +534,8 @@ def detect_mentions(doc: Doc, records: Records) -> list[Mention]:
         if why is None and not _needs_ok(token, kind, records, None):
             why = "ambiguous lemma without its syntactic condition"
         obj = _dobj(token)
-        if why is None and obj is not None and obj.i in nominal and token.lemma_.lower() in LIGHT_VERBS:
-            why = "light verb of a nominal trigger"
+        if why is None and obj is not None and obj.i in nominal and token.lemma_.lower() in LIGHT_VERBS | SEEK_VERBS:
+            why = "light verb of a nominal trigger"  # "held talks", "sought negotiations"
         subj = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if why is None and subj is not None and subj.i in nominal and (kind.violent or kind.weak):
             why = "result of a nominal event"  # "the strike hit the train station"
@@ -399,7 +549,14 @@ def detect_mentions(doc: Doc, records: Records) -> list[Mention]:
             why = "the event is its instrument"  # "hits 13 officials with sanctions"
         if why is None and kind.family.startswith("cameo:"):
             held = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
-            held += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            # not a time or a circumstance: "offered to negotiate following the invasions"
+            held += [
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ not in CIRCUMSTANCE_PREPS
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
             if any(h.i in nominal for h in held):
                 why = "a dictionary verb carrying a nominal trigger"  # "arrived ... for a visit"
         if why is None and kind.plover == "REJECT":

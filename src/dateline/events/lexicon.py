@@ -23,7 +23,8 @@ def words(text: str) -> frozenset[str]:
 #: Objects that make an ordinary verb an event ("sent weapons", "lifted the curfew", "suspended aid").
 AID_OBJECTS = words(
     "aid arms weapon ammunition food medicine supply fuel equipment assistance vaccine grain "
-    "tank missile troop peacekeeper good goods flour rice blanket tent loan grant credit"
+    "tank missile troop peacekeeper good goods flour rice blanket tent loan grant credit "
+    "intelligence photograph"
 )
 RESTRICTIONS = words(
     "blockade curfew sanction ban embargo restriction emergency siege measure law strike protest rally boycott"
@@ -219,6 +220,19 @@ VERBS: dict[str, EventKind] = {
     "relax": _k("RETREAT", "ease", mode="ease", needs="object_in", objects=RESTRICTIONS),
     "loosen": _k("RETREAT", "ease", mode="ease", needs="object_in", objects=RESTRICTIONS),
     "accept": _k("AGREE", "agree", needs="object"),
+    "seek": _k("REQUEST", "request", needs="object"),
+    # CAMEO 052 "defend verbally": a person, a right or a policy; not "troops defended the town".
+    "defend": _k("SUPPORT", "support", needs="defend"),
+    # "imposed martial law", "imposed a blackout": restrictions that are no nominal trigger of their
+    # own ("imposed a curfew" is carried by the curfew).
+    "impose": _k(
+        "COERCE",
+        "restrict",
+        mode="restrict",
+        needs="object_in",
+        objects=words("law rule blackout restriction control measure tax tariff fine penalty quota limit order"),
+    ),
+    "abuse": _k("ASSAULT", "abuse", mode="beat", acled=VAC, sub="Attack", needs="person_object", violent=True),
     "release": _k("RETREAT", "release", needs="person_object"),
     "free": _k("RETREAT", "release", needs="person_object"),
     "pardon": _k("RETREAT", "release", needs="person_object"),
@@ -386,6 +400,13 @@ NOUNS: dict[str, EventKind] = {
     "surrender": _k("RETREAT", "surrender", mode="disarm"),
     "apology": _k("SUPPORT", "apologize"),
     "boycott": _k("PROTEST", "protest", mode="boycott", acled=PROTESTS, sub="Peaceful protest"),
+    "consensus": _k("AGREE", "agree", needs="light_verb"),
+    "exercise": _k("COOPERATE", "exercise", mode="military", needs="light_verb"),
+    "drill": _k("COOPERATE", "exercise", mode="military", needs="light_verb"),
+    "hearing": _k("ACCUSE", "investigate", mode="investigate", needs="light_verb"),
+    "inquiry": _k("ACCUSE", "investigate", mode="investigate"),
+    "patrol": _k("MOBILIZE", "mobilize", mode="police", needs="light_verb"),
+    "suspension": _k("SANCTION", "suspend", mode="discontinue", needs="light_verb"),
 }
 
 #: Verbs that carry a nominal trigger without adding an event of their own ("launched strikes",
@@ -394,7 +415,7 @@ NOUNS: dict[str, EventKind] = {
 LIGHT_VERBS = words(
     "launch carry conduct stage hold begin start make pay express voice mount wage announce "
     "sign impose issue open reach strike give provide deliver send offer pledge declare "
-    "reiterate lift extend order file lodge bring resume organize organise lead join agree "
+    "reiterate extend order file lodge bring resume organize organise lead join agree grant "
     "unleash step intensify escalate"
 )
 
@@ -412,7 +433,27 @@ PLAN_VERBS = words(
 )
 
 #: Verbs whose object is an event that stops or does not happen: "to halt attacks on soldiers".
-STOP_VERBS = words("halt stop cease end suspend prevent avoid refrain ban")
+STOP_VERBS = words("halt stop cease end suspend prevent avoid refrain ban lift cancel postpone abandon scrap")
+
+#: Verbs that end or scale back what their object names. Ending a restriction, a sanction or a
+#: walk-out is a concession (CAMEO 08: "lifted the curfew", "called off the strike"); ending
+#: talks, aid or a visit reduces relations (CAMEO 16: "cancelled a planned visit", "suspended
+#: aid deliveries"). The verb is the event; its object is what ends, no event of its own.
+END_VERBS = words("lift end cancel suspend halt stop cease postpone abandon scrap reduce cut ease relax")
+#: Particles that make a verb an ending one: "called off the strike", "broke off talks".
+END_PARTICLES = {"call": "off", "break": "off"}
+#: Nouns of cooperation whose ending is a sanction (besides the cooperative triggers themselves).
+COOPERATIVE_NOUNS = RELATIONS | words(
+    "visit meeting mediation program programme flight link effort summit delivery deliveries mission"
+)
+#: Types whose ending is a concession, and types whose ending is a sanction.
+ENDS_AS_CONCESSION = frozenset({"COERCE", "SANCTION", "PROTEST"})
+ENDS_AS_SANCTION = frozenset({"CONSULT", "AID", "COOPERATE", "AGREE", "SUPPORT"})
+#: Verbs that announce what the subject will do, typed by the act they announce: "vowed to fight"
+#: threatens (CAMEO 13), "pledged to help" is an intent to cooperate (CAMEO 03).
+VOW_VERBS = words("vow pledge promise swear plan intend")
+#: Acts whose announcement is a threat, besides hostile triggers of the lexicon.
+HOSTILE_ACTS = words("fight retaliate resist punish avenge destroy kill crush liberate wage boycott")
 
 #: Modifiers of a nominal trigger that put it in the future or make it conditional.
 PLANNED_MODIFIERS = words("planned upcoming proposed scheduled future expected impending forthcoming")

@@ -29,6 +29,9 @@ from dateline.model import Actor
 INTENT_MODALS = words("will would 'll wo")
 #: Modals by which a source puts an obligation on someone: "Iraq must cooperate, Chirac said".
 DEMAND_MODALS = words("must should")
+#: Modals of possibility: "may halt mediation if ..." holds a hostile act over someone (CAMEO 13);
+#: with any other act they announce nothing.
+THREAT_MODALS = words("may might could")
 #: Adjectives of readiness: "is ready to host", "is willing to withdraw".
 READY_ADJECTIVES = words("ready willing prepared committed determined eager")
 #: PLOVER types of acts whose announcement is a threat; every other announced act is cooperative.
@@ -52,6 +55,8 @@ def _framing(verb: Token) -> tuple[Token, str] | None:
     for c in verb.children:
         if c.dep_ == "aux" and c.lower_ in INTENT_MODALS:
             return c, "refusal" if negated else "intent"
+        if c.dep_ == "aux" and c.lower_ in THREAT_MODALS and not negated:
+            return c, "possible"
         if c.dep_ == "aux" and c.lower_ in DEMAND_MODALS and not negated:
             return c, "demand"
     head = verb.head
@@ -123,12 +128,16 @@ def speech_acts(doc: Doc, coded: list[Coded], records: Records, blocked: set[int
         subject_actor = records.actor_at.get(subj.i) if subj is not None else None
         if subject_actor is None and subj is not None and subj.lower_ in SOURCE_PRONOUNS:
             subject_actor = _source(top, records)
-        if how in {"intent", "refusal"}:
+        if how == "possible" and plover not in HOSTILE:
+            continue
+        if how in {"intent", "refusal", "possible"}:
             if subject_actor is None:
                 continue
             conditional = _marked(verb, top, {"unless"})
             if how == "refusal":
                 kind = REFUSAL
+            elif how == "possible":
+                kind = INTENT_THREATEN
             else:
                 # "will withdraw its force unless ...": an act held over someone is a threat
                 kind = INTENT_THREATEN if plover in HOSTILE or conditional else INTENT_AGREE

@@ -9,6 +9,8 @@ anchors relative expressions on the publication date, on the tense of their clau
 or on the date last mentioned (`context.py`). Weekdays stay anchored on publication even after a
 date written out earlier in the text: measured on TempEval-3, re-anchoring them on it broke 55
 right values for 2 fixed.
+A range of days ("March 3-5", "April 24 and 25") is two expressions, as TimeML marks it: the bare
+day takes its month and year from the date beside it (`_range_ends`).
 `dateparser` can value spaCy DATE entities the grammar missed (`fallback.py`), but only when a
 caller asks: measured on TempEval-3 it does not help. Nothing here calls `search_dates`: it is slow.
 """
@@ -64,6 +66,7 @@ def find_times(doc: Doc, published: dt.date | None, fallback: Fallback | None = 
         found.extend((start, end, value, "dateparser") for start, end, value in fallback.values(doc, published, taken))
         found.sort(key=lambda f: f[0])
     found = _resolve_anniversaries(doc, found)
+    found = _range_ends(text, found)
     times = [
         Time(
             id=f"t{i}",
@@ -101,6 +104,63 @@ def _trim(match: Match, text: str, value: Value) -> tuple[int, int]:
         if m:
             start = m.end()
     return start, end
+
+
+# A day number joined to a day date by a range word: "March 3-5", "April 24 and 25", "3 to 5 March".
+_RANGE = r"\s*(?:-|–|\bto\b|\band\b|\bthrough\b|\buntil\b)\s*"
+# What may follow the bare day of "March 3-5" for it to be a day and not a count ("and 25 people").
+_NEXT_WORDS = "in|at|on|and|or|as|with|for|from|before|after|during|when|while|to|of|that|the|a|an"
+_DAY_END = rf"(?=\s*(?:[,.;:)\"'”]|$)|\s+(?:{_NEXT_WORDS})\b)"
+_RANGE_AFTER = re.compile(
+    _RANGE
+    + r"(?P<day>[0-3]?\d)\b(?!\s*(?:%|percent|[:.]\d|[ap]\.?m\b))(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)\b|"
+    + _DAY_END
+    + ")"
+)
+_HAS_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+_RANGE_BEFORE = re.compile(r"(?<![\d.,:$])\b(?P<day>[0-3]?\d)" + _RANGE + r"$")
+
+
+def _range_ends(text: str, found: list[tuple[int, int, Value, str]]) -> list[tuple[int, int, Value, str]]:
+    """The other end of a range of days, as TimeML marks it: "March 3-5" is "March 3" and "5".
+
+    The bare day takes the month and year of the date written out beside it ("April 24 and 25"
+    is 2023-04-24 and 2023-04-25; "3 to 5 March" is 2023-03-03 and 2023-03-05). It must lie on
+    the right side of that date in the month, so counts ("March 3 and 25 others") are left alone.
+    """
+    out = list(found)
+    for start, end, value, rule in found:
+        if rule not in ("date_mdy", "date_dmy") or value.precision != "day" or value.value.startswith("X"):
+            continue
+        day = dt.date.fromisoformat(value.value)
+        if rule == "date_mdy":
+            m = _RANGE_AFTER.match(text, end)
+            if m is None or int(m.group("day")) <= day.day:
+                continue
+            bounds = (m.start("day"), m.end())
+            if m.group("year") and not _HAS_YEAR.search(text, start, end):
+                # "March 3-4, 2022": the year written after the range is the first day's too.
+                day = day.replace(year=int(m.group("year")))
+                first = (start, end, dataclasses.replace(value, value=day.isoformat()), rule)
+                out = [first if f[:2] == (start, end) else f for f in out]
+            else:
+                bounds = (m.start("day"), m.end("day"))
+        else:
+            m = _RANGE_BEFORE.search(text, max(0, start - 16), start)
+            if m is None or not 0 < int(m.group("day")) < day.day:
+                continue
+            bounds = (m.start("day"), m.end("day"))
+        try:
+            other = day.replace(day=int(m.group("day")))
+        except ValueError:
+            continue  # "Feb. 27-30": no such day
+        # The bare day replaces what was read there alone ("2022" of "March 3-4, 2022").
+        out = [f for f in out if not (f[0] < bounds[1] and bounds[0] < f[1] and f[3] == "year")]
+        if any(f[0] < bounds[1] and bounds[0] < f[1] for f in out):
+            continue
+        out.append((bounds[0], bounds[1], Value("DATE", other.isoformat(), "day"), "range"))
+    out.sort(key=lambda f: f[0])
+    return out
 
 
 def _resolve_anniversaries(doc: Doc, found: list[tuple[int, int, Value, str]]) -> list[tuple[int, int, Value, str]]:

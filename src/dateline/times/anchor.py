@@ -105,6 +105,8 @@ def _tense_of_verb(verb: Token, depth: int = 0) -> str | None:
             if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP") and verb.dep_ == "xcomp":
                 return FUTURE  # "is to resume trading Tuesday"
             return _tense_of_verb(head, depth + 1)
+        if tag == "VBG" and any(a.lemma_ == "have" for a in aux):
+            return PAST  # present perfect progressive: "have been searching since Oct. 23"
         if tag == "VBG" and any(a.lower_ in ("is", "are", "'s", "'re", "am") for a in aux):
             return FUTURE  # present progressive of a planned act: "is meeting Monday"
         return None

@@ -44,6 +44,7 @@ class Context:
     last_day: dt.date | None = None  # last day-precision date mentioned
     last_at: int | None = None  # where the last date was mentioned (a character offset)
     sentence_starts: Sequence[int] = ()  # character offsets where the document's sentences start
+    stretch_at: int | None = None  # where a stretch of months ("the first nine months") was last mentioned
 
     def same_sentence(self, start: int) -> bool:
         """Whether the last date mentioned is in the sentence of the expression at `start`."""
@@ -51,6 +52,18 @@ class Context:
             return False
         i = bisect.bisect_right(self.sentence_starts, start)
         return i == 0 or self.last_at >= self.sentence_starts[i - 1]
+
+    def after_stretch(self, start: int) -> bool:
+        """Whether the report last spoke of a stretch of months, in this sentence or the one before.
+
+        Results reports compare "the first nine months" with "a year earlier" or "the 1988
+        period": a comparison that follows such a stretch is with the year before as a whole, not
+        with the quarter reported (TimeML values it at year precision).
+        """
+        if self.stretch_at is None or (self.last_at is not None and self.last_at > self.stretch_at):
+            return False
+        i = bisect.bisect_right(self.sentence_starts, start)
+        return self.stretch_at >= (self.sentence_starts[i - 2] if i >= 2 else 0)
 
     def anchor(self) -> tuple[dt.date, str] | None:
         """The date anaphoric expressions hang on: the last one mentioned, else publication."""
@@ -64,6 +77,10 @@ class Context:
             self.last = (day, value.precision)
             if value.precision in ("day", "time"):
                 self.last_day = day
+        elif day is None and value.type in ("DATE", "TIME") and value.precision in ("day", "time"):
+            # a day told of that cannot be placed ("Christmas" with no year known): later clock
+            # times belong to it, not to a day mentioned before it
+            self.last_day = None
 
 
 def group(m: Match, name: str) -> str | None:

@@ -31,6 +31,10 @@ _HOLIDAYS = {
 }
 
 
+#: Words right before a day that put it in the past: "ended Sept. 30", "since Oct. 23".
+_ENDED = re.compile(r"(?i)\b(?:ended|since)\s+(?:on\s+)?$")
+
+
 def _full_date(m: Match, ctx: Context) -> Result:
     month, day_text, year_text = month_of(m), group(m, "day"), group(m, "year")
     day = int(day_text or 0)
@@ -40,12 +44,26 @@ def _full_date(m: Match, ctx: Context) -> Result:
         year = parse_year(year_text)
     elif ctx.ref is None:
         return Value("DATE", f"XXXX-{month:02d}-{day:02d}", "day"), None
+    elif _ENDED.search(ctx.text, max(0, m.start - 20), m.start):
+        # "the quarter ended Oct. 31", "since Oct. 23": a day already past, whatever the verb.
+        year = year_for(ctx.ref, month, day, PAST, strict=True)
     else:
         year = year_for(ctx.ref, month, day, ctx.tense(m.start, m.end))
     if day > calendar.monthrange(year, month)[1]:
         return None  # "Feb. 29" of a common year, "April 31": not a date
     date = dt.date(year, month, day)
     return Value("DATE", date.isoformat(), "day"), date
+
+
+def _week_of(m: Match, ctx: Context) -> Result:
+    """ "the week of March 6": the ISO week of that day (TimeML writes "2000-W10")."""
+    result = _full_date(m, ctx)
+    if result is None:
+        return None
+    value, day = result
+    if day is None:
+        return Value("DATE", "XXXX-WXX", "week"), None
+    return Value("DATE", fmt(day, "week"), "week"), day
 
 
 def _numeric_date(m: Match, ctx: Context) -> Result:
@@ -241,6 +259,7 @@ HANDLERS = {
     "slash": _numeric_date,
     "date_mdy": _full_date,
     "date_dmy": _full_date,
+    "week_of": _week_of,
     "month_year": _month_year,
     "month": _month_alone,
     "month_rel_year": _month_rel_year,

@@ -72,6 +72,8 @@ _RULES: list[tuple[str, str]] = [
     ("slash", r"\b(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})\b"),
     ("date_mdy", rf"\b(?:{WD},?\s+)?{MON}\s+{DAY}\b(?!:\d)(?:,?\s+{YEAR})?"),
     ("date_dmy", rf"\b(?:{WD},?\s+)?(?:{ci('the')}\s+)?{DAY}(?:\s+of)?\s+{MON}(?:,?\s+{YEAR})?"),
+    # "the week of March 6": the calendar week that holds the day.
+    ("week_of", rf"\b{ci('the')}\s+{ci('week')}\s+of\s+{MON}\s+{DAY}\b(?!:\d)(?:,?\s+{YEAR})?"),
     ("month_year", rf"\b(?:{MOD}[\s-]?)?{MON}(?:\s+of)?,?\s+{YEAR}"),
     # "June last year", "early October this year": one expression, a month (TimeBank).
     ("month_rel_year", rf"\b(?:{MOD}[\s-]?)?{MON_FULL}\s+(?P<yrel>{ci('this|last|next')})\s+{ci('year')}\b"),
@@ -109,6 +111,12 @@ _RULES: list[tuple[str, str]] = [
     (
         "rel_weekday",
         rf"\b(?:{ci('the')}\s+(?={ci('previous|following')}))?(?P<rel>{ci('this|last|next|coming|past|previous|following')})\s+{WD}(?:\s+{POD})?",
+    ),
+    # "the day before last Tuesday's hearing", "the day after Monday": one day from a named day
+    # ("a day after Monday's attack" stays a length and a day, the way TimeML marks it).
+    (
+        "day_next_to",
+        rf"\b{ci('the')}\s+{ci('day')}\s+(?P<ba>{ci('before|after')})\s+(?:(?P<rel>{ci('last|next|this')})\s+)?{WD}",
     ),
     ("weekday", rf"\b(?:(?P<mod>{ci('early|late|mid')})[\s-]+)?{WD}(?:\s+{POD})?(?![\w-])"),
     (

@@ -11,6 +11,7 @@ Each family of rules has its handlers in its own module; this one dispatches.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from dateline.times import dates, durations, periods, relative
@@ -25,12 +26,18 @@ HANDLERS: dict[str, Callable[[Match, Context], Result]] = {
 }
 
 
+#: A stretch of months shorter than a year: "the nine months", "the first six months".
+_PART_YEAR = re.compile(r"P(?:[2-9]|1[01])M")
+
+
 def normalize(m: Match, ctx: Context) -> Value | None:
     """The value of one match, or None when on a closer look it is no temporal expression."""
     result = HANDLERS[m.rule](m, ctx)
     if result is None:
         return None
     value, day = result
+    if value.type == "DURATION" and _PART_YEAR.fullmatch(value.value):
+        ctx.stretch_at = m.start  # "the first nine months": later comparisons are with a year
     ctx.remember(value, day)
     if day is not None and ctx.last is not None and ctx.last[0] == day:
         ctx.last_at = m.start

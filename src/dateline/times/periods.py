@@ -19,6 +19,8 @@ from dateline.times.values import duration, fmt, shift, weekday_from
 
 #: Words before "the year" that make it the calendar year the report is in, not a year's stretch.
 _IN_YEAR = ("of", "in", "during", "throughout", "through")
+#: "the year ended Sept. 30", "the fiscal year ending June 30": a period told by its closing day.
+_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b", re.IGNORECASE)
 
 
 def _reported_quarter(ctx: Context) -> dt.date | None:
@@ -36,6 +38,10 @@ def _the_unit(m: Match, ctx: Context) -> Result:
     if words.endswith("year"):
         before = re.search(r"(\w+)\W*$", ctx.text[max(0, m.start - 20) : m.start])
         full = (group(m, "fiscal") or "").lower() == "full"
+        if _ENDED.match(ctx.text, m.end):
+            # "in the year ended March 31", "the fiscal year ending June 30": a twelve-month
+            # stretch told by its last day, which need not be a calendar year's.
+            return Value("DURATION", "P1Y", "year"), None
         if not full and (before is None or before.group(1).lower() not in _IN_YEAR):
             # "for the year", "the fiscal year": in reports of results, a year's stretch.
             return Value("DURATION", "P1Y", "year"), None
@@ -78,8 +84,13 @@ def _year_earlier(m: Match, ctx: Context) -> Result:
         if word:
             n = 4 if word == "final" else parse_ordinal(word) or n
         return Value("DATE", f"{quarter.year - 1:04d}-Q{n}", "quarter"), None
-    # "year-ago results", "year-earlier net": the reported quarter a year before, else last year.
-    quarter = _reported_quarter(ctx) if ctx.last is not None and ctx.last[1] == "quarter" else None
+    # "year-ago results", "year-earlier net": the reported quarter a year before, else last year
+    # (also after "the nine months": a comparison of stretches is with the year before).
+    quarter = (
+        _reported_quarter(ctx)
+        if ctx.last is not None and ctx.last[1] == "quarter" and not ctx.after_stretch(m.start)
+        else None
+    )
     if quarter is not None:
         return Value("DATE", fmt(shift(quarter, "year", -1), "quarter"), "quarter"), None
     if ctx.ref is None:
@@ -104,6 +115,9 @@ def _period(m: Match, ctx: Context) -> Result:
     if base is None:
         return Value("DATE", "XXXX-QX", "quarter"), None
     year = int(group(m, "pyear") or 0) or base.year
+    if ctx.after_stretch(m.start):
+        # "In the first nine months ... compared with $195 million in the 1988 period": a year.
+        return Value("DATE", f"{year - (1 if group(m, 'py') or group(m, 'pshift') else 0):04d}", "year"), None
     if group(m, "py") or group(m, "pshift"):
         year -= 1
     # A comparison period does not move the discourse anchor: "a year earlier" after "the 1988

@@ -124,6 +124,21 @@ def _weekday_alone(m: Match, ctx: Context) -> Result:
     return Value("DATE", day.isoformat(), "day", mod_pod), day
 
 
+def _day_next_to(m: Match, ctx: Context) -> Result:
+    """ "the day before last Tuesday('s hearing)": the named day, found as usual, moved by one."""
+    if ctx.ref is None:
+        return Value("DATE", "XXXX-XX-XX", "day"), None
+    rel = (group(m, "rel") or "").lower()
+    if rel == "last":
+        day = weekday_from(ctx.ref, weekday_of(m), PAST, strict=True)
+    elif rel == "next":
+        day = weekday_from(ctx.ref, weekday_of(m), FUTURE, strict=True)
+    else:
+        day = weekday_from(ctx.ref, weekday_of(m), ctx.tense(m.start, m.end) or (None if rel else PAST))
+    day += dt.timedelta(days=-1 if (group(m, "ba") or "").lower() == "before" else 1)
+    return Value("DATE", day.isoformat(), "day"), day
+
+
 def _ago(m: Match, ctx: Context) -> Result:
     unit = unit_of(group(m, "unit") or "")
     direction = (group(m, "dir") or "").lower()
@@ -234,6 +249,8 @@ def _deictic(m: Match, ctx: Context) -> Result:
             return None  # "now morning" is no expression; the shorter match will do
         if word == "soon" and ctx.tense(m.start, m.end) != FUTURE:
             return None  # "was soon released" tells an order of events, not a time ahead
+        if word == "current" and re.search(r"(?i)\bthen[\s-]+$", ctx.text[max(0, m.start - 6) : m.start]):
+            return Value("DATE", "PAST_REF", "unknown"), None  # "the then current price": current then
         return Value("DATE", _DEICTIC_REF[word], "unknown"), None
     return None
 
@@ -310,6 +327,7 @@ HANDLERS = {
     "rel_unit": _rel_unit,
     "rel_weekday": _rel_weekday,
     "weekday": _weekday_alone,
+    "day_next_to": _day_next_to,
     "ago": _ago,
     "ago_bare": _ago_bare,
     "deictic": _deictic,

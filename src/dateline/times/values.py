@@ -111,11 +111,12 @@ SLACK = dt.timedelta(days=31)
 DAY_SLACK = dt.timedelta(days=92)
 
 
-def year_for(ref: dt.date, month: int, day: int | None, direction: str | None) -> int:
+def year_for(ref: dt.date, month: int, day: int | None, direction: str | None, strict: bool = False) -> int:
     """The year of a month (and day) written without one, seen from `ref`.
 
     Past: the latest on or before `ref` (give or take `SLACK`); future: the first on or after;
     otherwise the nearest, so that "Dec. 28" in a report of January 3 is last December.
+    `strict` drops the slack for a date that cannot lie ahead ("the quarter ended Oct. 31").
     """
     candidates = []
     for year in (ref.year - 1, ref.year, ref.year + 1):
@@ -124,7 +125,8 @@ def year_for(ref: dt.date, month: int, day: int | None, direction: str | None) -
         last_day = dt.date(year, month, min(day, last) if day else last)
         candidates.append((year, first_day, last_day))
     if direction == PAST:
-        return max(y for y, first, _ in candidates if first <= ref + (DAY_SLACK if day else SLACK))
+        slack = dt.timedelta(0) if strict else DAY_SLACK if day else SLACK
+        return max(y for y, first, _ in candidates if first <= ref + slack)
     if direction == FUTURE:
         return min(y for y, _, last in candidates if last >= ref - SLACK)
 

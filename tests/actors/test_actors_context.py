@@ -1,0 +1,112 @@
+"""Countries an actor mention takes from its context, the way event coders read them (needs spaCy).
+
+An unqualified domestic actor in a sentence naming one country is of that country; a named body
+modifying an agent noun is its owner ("NATO troops"); a country's own name beats a same-named
+town; a minority is coded by the country it lives in; "X is ready to ..." makes X act.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.actors import ActorRegistry, find_actors
+from dateline.model import Actor, Place
+
+DAY = dt.date(2000, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def registry() -> ActorRegistry:
+    return ActorRegistry.load()
+
+
+def run(registry: ActorRegistry, text: str, places: dict[str, tuple[str, str]] | None = None) -> list[Actor]:
+    """Actors of `text`; `places` maps a phrase to (alpha-2 country, GeoNames feature code)."""
+    from dateline import nlp
+
+    found = []
+    for n, (phrase, (country, feature)) in enumerate((places or {}).items(), 1):
+        start = text.index(phrase)
+        found.append(
+            Place(
+                f"p{n}",
+                phrase,
+                start,
+                start + len(phrase),
+                name=phrase,
+                lat=0.0,
+                lon=0.0,
+                country_code=country,
+                feature_code=feature,
+                confidence=0.9,
+            )
+        )
+    return find_actors(nlp.load()(text), found, registry, DAY)
+
+
+def country_of(actors: list[Actor], phrase: str) -> str | None:
+    hits = [a for a in actors if phrase in a.text or a.text in phrase]
+    assert hits, [(a.text, a.country_code) for a in actors]
+    return hits[0].country_code
+
+
+def test_unqualified_actor_takes_the_one_country_of_its_sentence(registry):
+    text = "Leaders of the opposition coalition agreed to postpone the demonstration in Baku."
+    actors = run(registry, text, {"Baku": ("AZ", "PPLC")})
+    assert country_of(actors, "opposition coalition") == "AZE"
+
+
+def test_no_country_from_a_sentence_naming_two(registry):
+    text = "Officials met in Baku and in Tbilisi on Monday."
+    actors = run(registry, text, {"Baku": ("AZ", "PPLC"), "Tbilisi": ("GE", "PPLC")})
+    assert country_of(actors, "Officials") is None
+
+
+def test_an_international_body_is_not_a_sentence_country(registry):
+    text = "The army will suspend operations, and a United Nations mission will monitor the truce."
+    actors = run(registry, text)
+    assert country_of(actors, "army") != "IGO"
+
+
+def test_a_named_body_modifying_an_agent_noun_owns_it(registry):
+    actors = run(registry, "European Community foreign ministers agreed on Saturday to provide aid.")
+    assert country_of(actors, "foreign ministers") == "IGO"
+
+
+def test_a_country_name_beats_a_same_named_town(registry):
+    text = "Montenegro's prime minister will resign."
+    actors = run(registry, text, {"Montenegro": ("BR", "PPL")})  # a town of that name in Brazil
+    assert country_of(actors, "prime minister") == "MNE"
+
+
+def test_an_ethnic_minority_is_coded_by_the_country_it_lives_in(registry):
+    text = "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia."
+    actors = run(registry, text, {"Serbia": ("RS", "PCLI")})
+    assert country_of(actors, "Albanians") == "SRB"
+
+
+def test_a_country_ready_to_act_is_acting(registry):
+    actors = run(registry, "France is ready to contribute up to 4,000 troops to the force.")
+    assert country_of(actors, "France") == "FRA"
+
+
+def test_serb_is_a_demonym_of_serbia(registry):
+    assert registry.country_of("serbs", DAY) == "SRB"
+
+
+def test_a_nationality_adjective_names_who_proposes_or_riots(registry):
+    actors = run(registry, "Bangladesh rejected an Indian proposal for a trade agreement.")
+    assert country_of(actors, "Indian") == "IND"
+
+
+def test_a_nationality_adjective_on_a_thing_is_no_actor(registry):
+    actors = run(registry, "Bangladesh rejected Indian goods at the border.")
+    assert not [a for a in actors if a.text == "Indian"]
+
+
+def test_countries_an_act_is_for_or_between_are_parties(registry):
+    text = "The emir launched a mediation effort between the Emirates and Saudi Arabia."
+    actors = run(registry, text)
+    assert {a.country_code for a in actors} >= {"ARE", "SAU"}

@@ -238,3 +238,29 @@ def test_doubled_apostrophes_are_quotation_marks():
     text = "''There's no empirical evidence whatsoever,'' Mr. Burman said."
     ((source, cue, content, _),) = attributions(text)
     assert (source, cue, content) == ("Mr. Burman", "said", "There's no empirical evidence whatsoever")
+
+
+def test_relative_which_is_a_source_and_resolves_to_its_noun():
+    # PolNeAR marks the relative pronoun as the source; `find_claims` reads it as the noun before it
+    from dateline.claims.attribution import antecedent
+
+    text = "The Saudi government, which has strongly denied any involvement, lobbied against the bill."
+    doc = nlp.load()(text)
+    (att,) = [a for a in extract(doc) if a.stance == "denies"]
+    assert text[att.source[0] : att.source[1]] == "which"
+    span = antecedent(doc, doc[att.source_head])
+    assert span is not None and text[span[0] : span[1]] == "The Saudi government"
+
+
+def test_gerund_after_a_preposition_takes_the_subject_of_its_verb():
+    text = "President Obama responded to the mother on Wednesday by saying that his refusal was deliberate."
+    assert ("President Obama", "saying", "that his refusal was deliberate", "asserts") in attributions(text)
+
+
+def test_dash_attribution_reads_names_the_tagger_misses_and_misused_quote_marks():
+    # a closing mark opening the quotation ('”Fear ...') and a name that is no PERSON entity still
+    # make '“quote” ― Name' lines, as in readers' comments collected by news sites
+    text = "”Fear is what drives him and his voters.” ― Edwin G. Monroy\n“We need law and order.” ― Jacklyn Ashley\n"
+    found = attributions(text)
+    assert ("Edwin G. Monroy", "―", "Fear is what drives him and his voters.", "asserts") in found
+    assert ("Jacklyn Ashley", "―", "We need law and order.", "asserts") in found

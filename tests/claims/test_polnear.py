@@ -5,14 +5,17 @@ from __future__ import annotations
 from shared_paths import SHARED, need_shared
 
 from dateline.claims import Attribution
-from dateline.evaluate.polnear import evaluate_polnear, read_ann, univocal
+from dateline.evaluate.polnear import GoldAttribution, _Counts, _score_doc, evaluate_polnear, read_ann, univocal
 
 POLNEAR = SHARED / "data" / "polnear"
 
-#: Overlap F1 on the first 20 dev articles, pinned a little below what was measured (source 80.9,
-#: cue 81.5, content 85.2 on 2026-11-25, rules and the learned cue model; before the model: 68.8,
-#: 69.8, 77.0). Raise a floor when the score rises; never lower it silently.
-FLOORS = {"source": 80.5, "cue": 81.0, "content": 84.5}
+#: Overlap F1 on the first 20 dev articles, pinned a little below what was measured: source 80.3,
+#: cue 82.6, content 78.4 on 2026-11-25 (rules, the learned cue model retrained on line-break
+#: parses). The scorer then began to match a source or content only within its own attribution
+#: (the one whose cue its cue overlaps, as citron does); by the earlier role-only matching the same
+#: output scores 82.1 / 82.6 / 85.0, against floors of 80.5 / 81.0 / 84.5 before. Raise a floor
+#: when the score rises; never lower it silently.
+FLOORS = {"source": 80.0, "cue": 82.0, "content": 78.0}
 
 ANN = (
     "T1\tSource 0 7\tThe Post\n"
@@ -41,6 +44,20 @@ def test_univocal_drops_attributions_nested_in_another_content():
     outer = Attribution(source=(0, 5), cue=(6, 10), content=(11, 60), stance="asserts", cue_class="say")
     inner = Attribution(source=(20, 22), cue=(23, 28), content=(29, 60), stance="believes", cue_class="believe")
     assert univocal([outer, inner]) == [outer]
+
+
+def test_source_and_content_match_only_within_their_own_attribution():
+    # A source read off a wrong cue scores nothing, even where it overlaps another attribution's
+    # source: citron's convention, and what "overlap" promises (the same attribution's span).
+    text = "Ann said it rained. Bob noted that it snowed, and that it was cold." + " " * 20
+    gold = [GoldAttribution(source=((20, 23),), cue=((24, 29),), content=((30, 44),))]
+    right = Attribution(source=(20, 23), cue=(24, 29), content=(30, 44), stance="asserts", cue_class="say")
+    wrong = Attribution(source=(20, 23), cue=(50, 53), content=(30, 44), stance="asserts", cue_class="other")
+    for predicted, hits in (([right], 1), ([wrong], 0)):
+        counts = {r: _Counts() for r in ("source", "cue", "content")}
+        _score_doc(text, predicted, gold, counts)
+        for role in ("source", "cue", "content"):
+            assert counts[role].hits["p_overlap"] == hits == counts[role].hits["r_overlap"], (role, predicted)
 
 
 def test_attribution_scores_stay_above_their_floors():

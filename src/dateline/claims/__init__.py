@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from dateline.claims import learned
-from dateline.claims.attribution import PRONOUNS, Attribution, antecedent, extract
+from dateline.claims.attribution import PRONOUNS, RELATIVES, Attribution, antecedent, extract
 from dateline.claims.cues import STANCES
 from dateline.claims.learned import CueModel
 from dateline.model import Actor, Claim, Event, Report, Source, Span
@@ -121,7 +121,7 @@ def _resolve(doc: Doc, found: list[Attribution]) -> list[tuple[Attribution, tupl
     out: list[tuple[Attribution, tuple[int, int] | None]] = []
     for i, att in enumerate(found):
         ref = att.source
-        if att.source_head is not None and doc[att.source_head].lower_ in ("who", "whom"):
+        if att.source_head is not None and doc[att.source_head].lower_ in RELATIVES:
             ref = antecedent(doc, doc[att.source_head]) or ref
         if att.source_head is not None and doc[att.source_head].lower_ in PRONOUNS and att.source:
             pron = doc[att.source_head].lower_

@@ -53,6 +53,9 @@ SETTING_PREPS = frozenset({"during", "at", "after", "before"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 #: Personal pronouns a source may be; `find_claims` resolves them to an earlier source.
 PRONOUNS = frozenset({"it", "he", "she", "they"})
+#: Relative pronouns a source may be ("the senator, who said ...", "the government, which denied
+#: ..."); `find_claims` resolves them to the noun they stand for (`antecedent`).
+RELATIVES = frozenset({"who", "whom", "which", "that"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +172,17 @@ def _subject(paras: _Paragraphs, chain: list[Token]) -> Token | None:
             return subj[0]
     while tok.dep_ == "conj" and paras.same(tok, tok.head):
         tok = tok.head
-        subj = _children(paras, tok, ("nsubj",))
+        # "refuses to release his tax records or explain ...": the first conjunct may itself take
+        # its subject from the verbs governing it
+        for t in _chain(paras, tok):
+            subj = _children(paras, t, ("nsubj",))
+            if subj:
+                return subj[0]
+        tok = _chain(paras, tok)[-1]
+    # "responded ... by saying ...", "pitched himself to voters by telling them ...": a gerund after
+    # a preposition speaks for the subject of the verb the preposition hangs on
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and paras.same(tok, tok.head.head):
+        subj = _children(paras, tok.head.head, ("nsubj",))
         if subj:
             return subj[0]
     # "..., saying that ...": a participle attached to a clause takes that clause's subject
@@ -332,9 +345,9 @@ def _agent(paras: _Paragraphs, cue: Token) -> Token | None:
 
 
 def antecedent(doc: Doc, who: Token) -> tuple[int, int] | None:
-    """The span of the noun phrase a relative "who" stands for: "Paul Ryan, who said ..." -> "Paul Ryan"."""
+    """The span of the noun phrase a relative pronoun stands for: "Paul Ryan, who said ..." -> "Paul Ryan"."""
     verb = who.head
-    if verb.dep_ != "relcl" or who.lower_ not in ("who", "whom"):
+    if verb.dep_ != "relcl" or who.lower_ not in RELATIVES:
         return None
     noun = verb.head
     hi = min([verb.left_edge.i - 1] + [c.left_edge.i - 1 for c in noun.children if c.i > noun.i and c.dep_ == "relcl"])
@@ -361,11 +374,15 @@ def _source(doc: Doc, paras: _Paragraphs, cue: Token, subj: Token | None) -> tup
     "Mr. Obama, who understood that ..." is sourced to "Mr. Obama": the clause describes the
     source, it is not part of its name (appositions, "the head of the peninsula", stay).
     """
-    if subj is None or subj.lower_ in ("that", "which"):
+    if subj is None:
         return None, None
-    if subj.lower_ in ("who", "whom"):
-        # "the senator, who said ...": the relative pronoun is the source's span (as PolNeAR marks
-        # it); `find_claims` resolves it to the noun it stands for (`antecedent`)
+    if subj.lower_ in RELATIVES:
+        # "the senator, who said ...", "the government, which denied ...": the relative pronoun is
+        # the source's span (as PolNeAR marks it); `find_claims` resolves it to the noun it stands
+        # for (`antecedent`). "That" or "which" heading no relative clause ("that is false") is no
+        # source.
+        if subj.lower_ in ("that", "which") and subj.head.dep_ != "relcl":
+            return None, None
         return _span(doc, paras, cue, [subj]), subj.i
     hi = subj.right_edge.i
     cut = [c for c in subj.children if c.i > subj.i and c.dep_ in ("relcl", "acl")]
@@ -596,6 +613,11 @@ NOT_SPEAKERS = frozenset(
 DASHES = frozenset({"―", "—", "–", "--"})
 
 
+def _glued_dash(tok: Token) -> bool:
+    """A closing quote mark and a dash the tokenizer made one token: '”―' in '”― Sonya Herridge'."""
+    return len(tok.text) > 1 and tok.text[0] in '”"' and tok.text[-1] in "―—–"
+
+
 def _dash_or_colon(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
     """'“quote” ― Name' and 'Name: statement' at the start of a paragraph (interviews, captions)."""
     text = doc_text(doc)
@@ -609,15 +631,28 @@ def _dash_or_colon(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | No
             return None
         ents = [e for e in doc.ents if e.start >= tok.i + 1 and e.start <= tok.i + 2 and e.label_ in ("PERSON", "ORG")]
         quote = _quotes(text, lo, at)
-        if not ents or not quote:
+        if not quote and before[:1] in '“”"':
+            # some pages open the quotation with a closing mark ('”Fear. ...” ― Name'): the line up
+            # to the dash is the quotation
+            quote = [(lo + 1, lo + len(before) - 1)]
+        name = (ents[0].start_char, ents[0].end_char) if ents else None
+        head = ents[0].root.i if ents else None
+        if name is None:
+            # a name the tagger does not know ("― Jacklyn Ashley"): the rest of the line, when it is a
+            # few capitalized words
+            words = text[tok.idx + len(tok.text) : hi].split()
+            if 0 < len(words) <= SPEAKER_WORDS and all(w[0].isupper() for w in words):
+                name = _trim(text, tok.idx + len(tok.text), hi)
+                head = tok.i + 1 if tok.i + 1 < len(doc) else None
+        if name is None or not quote:
             return None
         return Attribution(
-            source=(ents[0].start_char, ents[0].end_char),
+            source=name,
             cue=(at, tok.idx + len(tok.text)),
             content=_trim(text, *quote[-1]),
             stance="asserts",
             cue_class="say",
-            source_head=ents[0].root.i,
+            source_head=head,
         )
     if tok.text == ":" and tok.i > 0:
         ent = next((e for e in doc.ents if e.end == tok.i and e.label_ in ("PERSON", "ORG")), None)
@@ -797,7 +832,7 @@ def _by_rule(doc: Doc) -> Iterator[Attribution]:
             found = _hearsay(doc, paras, tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.NOMINAL_CUES:
             found = _nominal(doc, paras, tok)
-        elif tok.text in DASHES or tok.text == ":":
+        elif tok.text in DASHES or tok.text == ":" or _glued_dash(tok):
             found = _dash_or_colon(doc, paras, tok)
         elif tok.pos_ in ("VERB", "AUX") and (
             tok.lemma_.lower() in cues.CUE_CLASS or tok.lemma_.lower() in cues.RESPONSIBILITY_VERBS

@@ -4,7 +4,7 @@ PolNeAR counts as an attribution any report of what a source said, thought, want
 words: "spoke of", "pointed out", "bemoaned", "seemed confident", "attacked Clinton over ...". Hand
 rules cover the frequent cues (`cues.CUE_CLASS`); the hundreds of rarer ones are learned. The model
 is a logistic regression over a verb's parse context (lemma, dependency, what it governs, what its
-subject is), trained on PolNeAR train by `scripts/train_cue_model.py` in a minute on CPU; its weights
+subject is), trained on PolNeAR train by `scripts/train_cue_model.py` in about 4 minutes on CPU; its weights
 ship as JSON (`data/cue_model.json`) and scoring is a sum of weights, so no learning library is
 needed at run time.
 """

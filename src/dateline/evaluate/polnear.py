@@ -10,11 +10,15 @@ PolNeAR (Newell et al. 2018) is brat standoff: `<split>/text/<article>.txt` and
   so that no article counts twice.
 
 Attributions nested inside another's content are left out before scoring (`univocal`), since
-PolNeAR labels each token once. Each role is scored on its own, as citron and the PARC papers
-do: precision is the share of predicted spans that match a gold span of that role, recall the
-share of gold items matched by a prediction. *exact* needs the same offsets after trimming blanks
-and edge punctuation (PolNeAR sometimes keeps a sentence's final period and quote mark inside a
-content span, sometimes not); *overlap* needs one shared character.
+PolNeAR labels each token once. Each role is scored on its own: precision is the share of
+predicted spans that match a gold span of that role, recall the share of gold items matched by a
+prediction. A source or content matches only a gold span *of the same attribution*, the one whose
+cue the predicted cue overlaps, as citron's scorer requires (`get_source_exact_match_metrics`) and
+the PARC papers do: a source read off a cue that is not one, or a content given to the wrong cue,
+is wrong even where it happens to overlap some other attribution's span. A cue matches any gold
+cue. *exact* needs the same offsets after trimming blanks and edge punctuation (PolNeAR sometimes
+keeps a sentence's final period and quote mark inside a content span, sometimes not); *overlap*
+needs one shared character.
 
 What is scored is `claims.extract` with the shipped learned cue model (`claims.learned`), which was
 trained on the train split: figures on train are therefore optimistic; dev is the honest one.
@@ -131,20 +135,22 @@ def univocal(found: list[Attribution]) -> list[Attribution]:
 def _score_doc(
     text: str, predicted: list[Attribution], gold: list[GoldAttribution], counts: dict[str, _Counts]
 ) -> None:
+    # which gold relations each prediction may stand for: those whose cue its cue overlaps
+    same = [[any(_overlap(a.cue, g) for g in r.cue) for r in gold] for a in predicted]
     for role in ROLES:
         c = counts[role]
-        preds = [s for s in (getattr(a, role) for a in predicted) if s is not None]
-        items = [g for g in (getattr(r, role) for r in gold) if g]
-        c.predicted += len(preds)
-        c.gold += len(items)
-        for p in preds:
-            m = [_match(text, p, g) for g in items]
-            c.hits["p_exact"] += any(e for e, _ in m)
-            c.hits["p_overlap"] += any(o for _, o in m)
-        for g in items:
-            m = [_match(text, p, g) for p in preds]
-            c.hits["r_exact"] += any(e for e, _ in m)
-            c.hits["r_overlap"] += any(o for _, o in m)
+        pairs = [
+            (k, j, _match(text, span, g))
+            for k, a in enumerate(predicted)
+            if (span := getattr(a, role)) is not None
+            for j, r in enumerate(gold)
+            if (g := getattr(r, role)) and (role == "cue" or same[k][j])
+        ]
+        c.predicted += sum(getattr(a, role) is not None for a in predicted)
+        c.gold += sum(bool(getattr(r, role)) for r in gold)
+        for kind, at in (("exact", 0), ("overlap", 1)):
+            c.hits[f"p_{kind}"] += len({k for k, _, m in pairs if m[at]})
+            c.hits[f"r_{kind}"] += len({j for _, j, m in pairs if m[at]})
 
 
 def _prf(hit_p: int, n_p: int, hit_r: int, n_g: int) -> dict[str, float]:

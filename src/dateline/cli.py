@@ -71,11 +71,22 @@ def _extract_jsonl(path: Path) -> int:
 def cmd_build_gazetteer(args: argparse.Namespace) -> int:
     """Build the local place index from the installed GeoNames packages (cached; --force rebuilds).
 
+    With the full GeoNames dump (https://download.geonames.org/export/dump/), its places and
+    alternate names join the packages': give allCountries.zip (or cities500.zip, cities1000.zip, a
+    country's XX.zip) and alternateNamesV2.zip, read from the zip without unpacking. The files are
+    remembered: the index is rebuilt when one of them changes, until --packages-only.
+
     Example: dateline build-gazetteer
+    Example: dateline build-gazetteer --geonames allCountries.zip --alternate-names alternateNamesV2.zip
     """
     from dateline.places import build_gazetteer
 
-    path = build_gazetteer(force=args.force)
+    path = build_gazetteer(
+        force=args.force,
+        geonames=args.geonames or (),
+        alternate_names=args.alternate_names,
+        packages_only=args.packages_only,
+    )
     print(f"gazetteer ready: {path}")
     return 0
 
@@ -392,6 +403,10 @@ def build_parser() -> argparse.ArgumentParser:
                             description=cmd_build_gazetteer.__doc__,
                             formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--force", action="store_true", help="rebuild even when the cached index is current")
+    p.add_argument("--geonames", action="append", metavar="FILE.zip",
+                   help="a GeoNames dump file: allCountries.zip, cities500.zip, cities1000.zip, XX.zip (repeatable)")
+    p.add_argument("--alternate-names", metavar="FILE.zip", help="GeoNames alternateNamesV2.zip")
+    p.add_argument("--packages-only", action="store_true", help="forget dump files given before: packages alone")
     p.set_defaults(func=cmd_build_gazetteer)
 
     p = commands.add_parser("geocode", help="resolve given place spans (JSONL in, JSONL out)",

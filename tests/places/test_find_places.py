@@ -155,3 +155,33 @@ def test_canadian_province_abbreviation_after_a_comma(gazetteer: Gazetteer) -> N
     ps = places("A fire destroyed a barn near London, Ont., on Sunday.", gazetteer)
     (london,) = [p for p in ps if p.text == "London"]
     assert london.country_code == "CA" and london.admin1 == "Ontario"
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("st kitts and nevis", ["saint kitts and nevis"]),
+        ("w columbia", ["west columbia"]),
+        ("madison twp", ["madison township", "madison"]),
+        ("chicago river", ["chicago"]),
+        ("lake harriet", ["harriet"]),
+        ("zion national park", ["zion national", "zion"]),
+        ("port of los angeles", ["los angeles"]),
+        ("dzhankoi", []),  # nothing generic to drop: no other key
+    ],
+)
+def test_fallback_keys_expand_abbreviations_then_drop_generic_words(key: str, expected: list[str]) -> None:
+    from dateline.places.mentions import fallback_keys
+
+    assert list(fallback_keys(key)) == expected
+
+
+def test_a_name_the_index_lacks_falls_back_to_its_expansion_or_namesake(gazetteer: Gazetteer) -> None:
+    """ "Chicago River" is not in the index; Chicago is, on its banks. "Ft. Worth" is Fort Worth."""
+    text = "Crews searched the Chicago River on Monday, then drove to Ft. Worth and St. Kitts and Nevis."
+    names = ["Chicago River", "Ft. Worth", "St. Kitts and Nevis"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    river, worth, kitts = geocode_spans(nlp.load().make_doc(text), spans, gazetteer)
+    assert river.lat is not None and km(river.lat, river.lon, 41.88, -87.63) < 30  # type: ignore[arg-type]
+    assert worth.country_code == "US" and worth.admin1 == "Texas"
+    assert kitts.country_code == "KN" and kitts.feature_code == "PCLI"

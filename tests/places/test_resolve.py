@@ -106,3 +106,53 @@ def test_the_shipped_ranker_matches_the_features() -> None:
     ranker = Ranker.load()
     assert ranker.stages and all(len(s.weights) == len(FEATURES) for s in ranker.stages)
     assert ranker.meta["features"] == list(FEATURES)
+
+
+def _feature(doc, mentions, n: int, name: str) -> list[float]:
+    from dateline.places.resolve import FEATURES, features
+
+    return list(features(doc, mentions)[n][:, FEATURES.index(name)])
+
+
+def test_a_town_named_bare_beside_a_qualified_one_is_marked() -> None:
+    """ "Springfield, Illinois and Paris": Illinois qualifies Springfield, not Paris."""
+    text = "Springfield, Illinois and Paris"
+    doc = spacy.blank("en")(text)
+    spring_il = entry(11, "Springfield", "US", "IL", pop=115_000)
+    illinois = entry(12, "Illinois", "US", "IL", kind=ADMIN1, pop=12_000_000, fcode="ADM1")
+    paris_il = entry(30, "Paris", "US", "IL", pop=8_800)
+    paris_fr = entry(31, "Paris", "FR", "11", pop=2_100_000, fcode="PPLC")
+    p = text.index("Paris")
+    mentions = [
+        mention(doc, 0, 11, [(spring_il, True)]),
+        mention(doc, 13, 21, [(illinois, True)]),
+        mention(doc, p, p + 5, [(paris_il, True), (paris_fr, True)]),
+    ]
+    assert _feature(doc, mentions, 2, "qualified_elsewhere") == [1.0, 0.0]
+    assert _feature(doc, mentions, 0, "qualified_elsewhere") == [0.0]  # qualified itself
+
+
+def test_a_capital_among_places_abroad_is_marked() -> None:
+    text = "Damascus and Tehran: Washington"
+    doc = spacy.blank("en")(text)
+    damascus = entry(40, "Damascus", "SY", "13", pop=1_500_000, lat=33.5, lon=36.3, fcode="PPLC")
+    tehran = entry(41, "Tehran", "IR", "26", pop=7_000_000, lat=35.7, lon=51.4, fcode="PPLC")
+    dc = entry(42, "Washington", "US", "DC", pop=690_000, lat=38.9, lon=-77.0, fcode="PPLC")
+    state = entry(43, "Washington", "US", "WA", kind=ADMIN1, pop=6_500_000, lat=47.5, lon=-120.5, fcode="ADM1")
+    w = text.index("Washington")
+    mentions = [
+        mention(doc, 0, 8, [(damascus, True)]),
+        mention(doc, 13, 19, [(tehran, True)]),
+        mention(doc, w, w + 10, [(dc, True), (state, True)]),
+    ]
+    assert _feature(doc, mentions, 2, "capital_abroad") == [1.0, 0.0]
+
+
+def test_no_single_tree_outvotes_the_others() -> None:
+    """A leaf fitted to a handful of candidates once added 28 to a score ("Egypt" went to Goodyear,
+    Arizona, in a cross-validation fold); `train.TREE_MIN_LEAF` keeps every tree's say small."""
+    from dateline.places.resolve import Ranker
+
+    trees = Ranker.load().trees
+    assert trees is not None
+    assert max(abs(t[4]).max() for t in trees.trees) * trees.rate < 2.0

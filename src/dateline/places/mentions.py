@@ -565,6 +565,48 @@ def _one_sense_per_discourse(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.support >= ACCEPT or (normalize(m.text) in accepted and m.support > -1.0)]
 
 
+#: Abbreviated words of place names, expanded when a name is not found as written ("St. Kitts and
+#: Nevis", "W. Columbia", "Madison Twp."), keyed by `normalize` (dots gone).
+ABBREVIATED = {
+    "st": "saint",
+    "ste": "sainte",
+    "mt": "mount",
+    "ft": "fort",
+    "pt": "point",
+    "n": "north",
+    "s": "south",
+    "e": "east",
+    "w": "west",
+    "co": "county",
+    "twp": "township",
+}
+#: Generic words of a feature's or a division's name. A river, lake, harbour, park or township the
+#: gazetteer lacks is nearly always named after the town or county it lies in or next to
+#: ("Kanawha River", "Readington Township", "Boston Harbor", "Lake Harriet"), so with the generic
+#: word dropped the rest finds that place, well within 161 km of the feature.
+GENERIC_TAILS = _words(
+    "river creek township lake harbor harbour park valley bay sound islands island falls reservoir dam "
+    "mountains mountain county parish borough village"
+)
+GENERIC_HEADS = _words("lake mount port town city village township borough")
+
+
+def fallback_keys(key: str) -> Iterator[str]:
+    """Look-up keys to try, in order, for a name the gazetteer lacks as written (see `ABBREVIATED`,
+    `GENERIC_TAILS`): abbreviations expanded, then a generic first or last word dropped."""
+    words = key.split()
+    expanded = [ABBREVIATED.get(w, w) for w in words]
+    if expanded != words:
+        yield " ".join(expanded)
+    if len(expanded) > 1 and expanded[-1] in GENERIC_TAILS:
+        yield " ".join(expanded[:-1])
+    if len(expanded) > 2 and expanded[-1] == "park" and expanded[-2] in ("national", "state"):
+        yield " ".join(expanded[:-2])
+    if len(expanded) > 1 and expanded[0] in GENERIC_HEADS:
+        rest = expanded[2:] if len(expanded) > 2 and expanded[1] == "of" else expanded[1:]
+        yield " ".join(rest)
+
+
 def mentions_at(doc: Doc, spans: list[tuple[int, int]], gazetteer: Gazetteer) -> list[Mention]:
     """Mentions for given character spans (gold toponyms): only the look-up, no detection.
 
@@ -576,6 +618,10 @@ def mentions_at(doc: Doc, spans: list[tuple[int, int]], gazetteer: Gazetteer) ->
         text = doc_text(doc)[start:end]
         key = normalize(text[4:] if text.lower().startswith("the ") else text)
         candidates = gazetteer.names_of(key)
+        for other in () if candidates else fallback_keys(key):
+            candidates = gazetteer.names_of(other)
+            if candidates:
+                break
         state = gazetteer.admin1_of(state_of(text))
         if state is None and not candidates and key.replace(" ", "") in AP_STATES:
             state = gazetteer.admin1_of(f"US.{AP_STATES[key.replace(' ', '')]}")

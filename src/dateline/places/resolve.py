@@ -71,6 +71,9 @@ FEATURES = (
     "admin1_named",
     "country_named",
     "log_pop_alone",
+    "capital_abroad",
+    "wide_doc_pop",
+    "qualified_elsewhere",
 )
 
 
@@ -191,6 +194,11 @@ def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None 
     """
     ctx = _context(mentions, scores)
     by_start = {m.start: m for m in mentions}
+    # The states and countries the text writes after other names ("Springfield, Illinois"), by name.
+    qualifiers: dict[str, set[str]] = {}
+    for m in mentions:
+        in_cc, in_a1 = _container(doc, m, by_start)
+        qualifiers.setdefault(normalize(m.text), set()).update(in_cc | in_a1)
     out = []
     for m in mentions:
         if not m.candidates:
@@ -204,6 +212,11 @@ def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None 
         in_cc, in_a1 = _container(doc, m, by_start)
         others = [p for k, p in ctx.points.items() if k != key]
         named = {v for k, v in ctx.named.items() if k != key}
+        qualified = set().union(*(q for k, q in qualifiers.items() if k != key))
+        # How widely the rest of the document ranges: a report naming places in several states or
+        # countries is national or foreign news, where the capital and the large city are meant
+        # more often than in local news, which names the towns of one county.
+        spread = math.log1p(len(cc_seen) + len(a1_seen))
         lats = np.array([e.lat for e, _ in m.candidates])
         lons = np.array([e.lon for e, _ in m.candidates])
         if others:
@@ -255,6 +268,12 @@ def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None 
                     float(e.kind != ADMIN1 and e.admin1_key in named),
                     float(e.kind != COUNTRY and e.country_code in named),
                     pops[n] * float(not cc_seen and not a1_seen),
+                    # "Washington" among Damascus and Tehran: a capital in a report about abroad
+                    float(e.feature_code == "PPLC" and top_cc is not None and top_cc != e.country_code),
+                    pops[n] * spread,
+                    # "Springfield, Illinois and Paris": the writer names the state of a town that
+                    # needs it; a town of that state named bare beside it is less likely meant
+                    float(local and bool(e.admin1_key) and e.admin1_key in qualified and e.admin1_key not in in_a1),
                 ]
             )
         out.append(np.array(rows, dtype=float))

@@ -40,6 +40,11 @@ STAGES = 2
 TREES = 200
 TREE_DEPTH = 4
 TREE_RATE = 0.05
+#: Fewest training candidates in a leaf. A leaf of one or two candidates, all right or all wrong,
+#: gets an enormous Newton step, and that one tree then outvotes the other 199: in one fold of a
+#: cross-validation on the training split, "Egypt" went to Goodyear, Arizona and accuracy fell
+#: from 91% to 46%. Thirty keeps every leaf's value moderate.
+TREE_MIN_LEAF = 30
 
 
 def _kind(feature_code: str | None) -> str:
@@ -127,15 +132,21 @@ def fit_trees(xs: list[np.ndarray], ys: list[np.ndarray], last: Stage) -> dict[s
 
     The logit is additive: it cannot say "the named state counts less for a hamlet than for a
     town". Shallow trees over its inputs and its score learn such interactions; in 5-fold
-    cross-validation on the training split (toponyms with several candidates) they pick a right
-    candidate 93.4% of the time against 90.4% for the logit alone (depth 3, 150 trees: 92.7%).
+    cross-validation by article on the training split (every gold toponym) they lift accuracy
+    within 161 km from 89.8% for the logit alone to 90.7%, once no leaf holds fewer than
+    `TREE_MIN_LEAF` candidates.
     """
     from sklearn.ensemble import GradientBoostingClassifier
 
     z = np.vstack([tree_inputs(x, last.scores(x)) for x in xs])
     y = np.concatenate(ys)
     model = GradientBoostingClassifier(
-        n_estimators=TREES, max_depth=TREE_DEPTH, learning_rate=TREE_RATE, subsample=0.8, random_state=0
+        n_estimators=TREES,
+        max_depth=TREE_DEPTH,
+        learning_rate=TREE_RATE,
+        subsample=0.8,
+        min_samples_leaf=TREE_MIN_LEAF,
+        random_state=0,
     ).fit(z, y)
     trees = []
     for (estimator,) in model.estimators_:

@@ -58,7 +58,14 @@ class Pipeline:
         self.resources = resources or Resources.load()
 
     def code(self, document: Document, doc: Doc) -> Report:
-        """Run the stages over one document already parsed by spaCy."""
+        """Run the stages over one document already parsed by spaCy (from `document.text`)."""
+        nlp_loader.seed(doc, document.text)
+        try:
+            return self._stages(document, doc)
+        finally:
+            nlp_loader.release(doc)
+
+    def _stages(self, document: Document, doc: Doc) -> Report:
         res = self.resources
         report = Report(document=document)
         places = tuple(find_places(doc, res.gazetteer))

@@ -39,6 +39,7 @@ from dateline.actors.lexicon import (
 from dateline.actors.names import normalize
 from dateline.actors.registry import MAX_WORDS, ActorRegistry, Canon
 from dateline.model import Actor, Place
+from dateline.nlp import tokens
 
 _SUBJECT = {"nsubj", "nsubjpass", "csubj"}
 _JOINERS = {"-", "–", ".", "'", "’"}
@@ -77,9 +78,10 @@ class _Finder:
         self.doc = doc
         self.reg = registry
         self.day = day
-        self.words = [_norm(t.text) for t in doc]
+        toks = tokens(doc)
+        self.words = [_norm(t.text) for t in toks]
         self.taken = [False] * len(doc)
-        self.hard = [t.is_punct and t.text not in _JOINERS for t in doc]
+        self.hard = [t.is_punct and t.text not in _JOINERS for t in toks]
         self.found: list[tuple[int, int, _Resolved]] = []  # token start, token end, resolution
         self.people: dict[str, _Resolved] = {}  # a word of a person's name -> that person
         self.places = places

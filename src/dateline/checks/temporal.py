@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.model import Event, Flag, Report, Time
 from dateline.nlp import text as doc_text
+from dateline.nlp import tokens
 
 #: Event nouns and verbs of one kind, by lemma. Two onsets of one kind in one report are one onset.
 EVENT_CLASSES: dict[str, str] = {
@@ -192,7 +193,7 @@ def _anniversaries(doc: Doc, report: Report, dated: list[DatedMention]) -> tuple
     flags: list[Flag] = []
     notes: list[str] = []
     published = report.document.published
-    for tok in doc:
+    for tok in tokens(doc):
         if _lemma(tok) != "anniversary":
             continue
         ordinal = next(

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 from dateline.claims import cues
 from dateline.claims.learned import CueModel
 from dateline.nlp import text as doc_text
+from dateline.nlp import tokens
 
 #: Clause subjects, active and passive.
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -808,7 +809,7 @@ def extract(doc: Doc, cue_model: CueModel | None = None) -> Iterator[Attribution
     found = [_whole_quote(doc_text(doc), paras, a) for a in _by_rule(doc)]
     if cue_model is not None:
         taken = [a.cue for a in found]
-        for tok in doc:
+        for tok in tokens(doc):
             if any(a <= tok.idx < b for a, b in taken) or not cue_model.is_cue(tok):
                 continue
             att = _from_learned(doc, paras, tok)
@@ -824,7 +825,7 @@ def _by_rule(doc: Doc) -> Iterator[Attribution]:
     """The attributions of listed cues, in text order."""
     paras = _Paragraphs(doc_text(doc))
     seen: set[tuple[int, int]] = set()
-    for tok in doc:
+    for tok in tokens(doc):
         found = None
         if tok.lower_ == "according":
             found = _according_to(doc, paras, tok)

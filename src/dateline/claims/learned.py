@@ -19,6 +19,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from dateline.nlp import sentence, tokens
 from dateline.nlp import text as doc_text
 
 #: Where the weights live, inside the package.
@@ -92,7 +93,7 @@ def _kind(subj: Token) -> str:
 
 
 def _in_quote(tok: Token) -> bool:
-    sent = tok.sent
+    sent = sentence(tok)
     before = doc_text(sent.doc)[sent.start_char : tok.idx]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
@@ -134,15 +135,16 @@ def features(tok: Token) -> list[str]:
             f.append("s=inherited")
     if tok.dep_ in ("xcomp", "ccomp", "conj", "advcl"):
         f.append(f"hd={tok.head.lemma_.lower()}|{tok.dep_}")
-    sent = tok.sent
+    sent = sentence(tok)
     f.append("inq" if _in_quote(tok) else "outq")
     text = doc_text(tok.doc)[sent.start_char : sent.end_char]  # `sent.text`, without rebuilding it from tokens
     if any(ch in text for ch in '“”"'):
         f.append("sq")
+    toks = tokens(tok.doc)
     if tok.i > 0:
-        f.append(f"prev={tok.doc[tok.i - 1].lower_}")
-    if tok.i + 1 < len(tok.doc):
-        f.append(f"next={tok.doc[tok.i + 1].lower_}")
+        f.append(f"prev={toks[tok.i - 1].lower_}")
+    if tok.i + 1 < len(toks):
+        f.append(f"next={toks[tok.i + 1].lower_}")
     return f
 
 

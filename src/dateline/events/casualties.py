@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dateline.events.lexicon import DAMAGE_LEMMAS, INJURE_LEMMAS, KILL_LEMMAS
+from dateline.nlp import tokens
 
 _UNITS = {
     "zero": 0,
@@ -138,7 +139,7 @@ def _phrase(noun: Token, verb: Token) -> str:
 def find_casualties(doc: Doc) -> list[Casualty]:
     """Every casualty or damage statement in the document, in text order."""
     out: list[Casualty] = []
-    for token in doc:
+    for token in tokens(doc):
         lemma = token.lemma_.lower()
         if token.pos_ not in {"VERB", "ADJ"}:
             continue

@@ -42,6 +42,8 @@ from dateline.events.lexicon import (
     words,
 )
 from dateline.events.records import Records
+from dateline.nlp import sentence as sentence_span
+from dateline.nlp import sentence_of, tokens
 
 log = logging.getLogger(__name__)
 
@@ -476,14 +478,12 @@ def _skip_verb(token: Token) -> str | None:
 
 def detect_mentions(doc: Doc, records: Records) -> list[Mention]:
     """Every event mention in `doc`, in text order."""
-    sent_of = {}
-    for n, sent in enumerate(doc.sents):
-        for token in sent:
-            sent_of[token.i] = n
+    sent_of = sentence_of(doc)
+    toks = tokens(doc)
 
     nominal: dict[int, tuple[EventKind, Token | None]] = {}
     starts: dict[int, int] = {}  # trigger token -> start char, for triggers of several tokens
-    for token in doc:
+    for token in toks:
         kind = None
         if token.pos_ in {"NOUN", "PROPN"}:
             kind = NOUNS.get(token.lemma_.lower())
@@ -501,7 +501,7 @@ def detect_mentions(doc: Doc, records: Records) -> list[Mention]:
         ):
             kind = LABOUR_STRIKE  # "a general strike", "workers went on strike"
         elif kind.family == "strike" and token.pos_ == "NOUN":
-            sentence = {t.lemma_.lower() for t in token.sent}
+            sentence = {t.lemma_.lower() for t in sentence_span(token)}
             if sentence & LABOUR_CONTEXT and not sentence & STRIKE_WEAPONS:
                 kind = LABOUR_STRIKE  # "teachers' union ... called off a four-day strike"
         if kind.family == "protest" and light is not None and lemma(light) in COMPLAINT_VERBS:
@@ -524,7 +524,7 @@ def detect_mentions(doc: Doc, records: Records) -> list[Mention]:
         nominal[token.i] = (kind, light)
 
     verbal: dict[int, EventKind] = {}
-    for token in doc:
+    for token in toks:
         if token.pos_ != "VERB":
             continue
         kind = _verb_kind(token, records)

@@ -24,6 +24,7 @@ from dateline.events.detect import SOURCE_PRONOUNS, Mention, main_predicate
 from dateline.events.lexicon import EventKind, words
 from dateline.events.records import Records
 from dateline.model import Actor
+from dateline.nlp import sentence_of, tokens
 
 #: Modals that announce what the subject is going to do.
 INTENT_MODALS = words("will would 'll wo")
@@ -106,9 +107,9 @@ def speech_acts(doc: Doc, coded: list[Coded], records: Records, blocked: set[int
         trigger = doc[c.mention.head]
         if c.mention.nominal and trigger.dep_ in {"dobj", "obj"}:
             framed.setdefault(trigger.head.i, c)  # "would tighten the blockade": the blockade
-    sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    sent_of = sentence_of(doc)
     out: list[Coded] = []
-    for verb in doc:
+    for verb in tokens(doc):
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         found = _framing(verb)

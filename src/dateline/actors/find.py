@@ -177,10 +177,10 @@ class _Finder:
     # ---------------------------------------------------------------- pass 1: names in the registry
     def _named(self) -> None:
         """Longest registry alias at each capitalized token ("the Kremlin", "Black Sea fleet")."""
-        doc, n = self.doc, len(self.doc)
+        toks, n = tokens(self.doc), len(self.doc)
         i = 0
         while i < n:
-            tok = doc[i]
+            tok = toks[i]
             if not (tok.is_title or tok.is_upper) or self.words[i] not in self.reg.first_words:
                 i += 1
                 continue
@@ -400,9 +400,10 @@ class _Finder:
 
     def _entity_spans(self) -> list[tuple[Span, str]]:
         """spaCy's entities, trimmed, plus country names NER missed ("Uzbekistan finally opened")."""
-        spans = [(s, e.label_) for e in self.doc.ents if (s := _trim(e)) is not None]
-        in_ent = {t.i for e in self.doc.ents for t in e}
-        for tok in self.doc:
+        ents = self.doc.ents
+        spans = [(s, e.label_) for e in ents if (s := _trim(e)) is not None]
+        in_ent = {i for e in ents for i in range(e.start, e.end)}
+        for tok in tokens(self.doc):
             if tok.i in in_ent or self.taken[tok.i] or tok.pos_ != "PROPN" or not tok.is_title:
                 continue
             found = self._country_at(tok.i, len(self.doc))
@@ -595,7 +596,7 @@ class _Finder:
 
     # ---------------------------------------------------------------- pass 4: bare surnames
     def _surnames(self) -> None:
-        for tok in self.doc:
+        for tok in tokens(self.doc):
             if self.taken[tok.i] or tok.pos_ != "PROPN" or not tok.is_title:
                 continue
             met = self.people.get(self.words[tok.i])

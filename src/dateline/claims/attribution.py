@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from dateline.claims import cues
-from dateline.claims.learned import CueModel
+from dateline.claims.learned import CueModel, candidate
 from dateline.nlp import text as doc_text
 from dateline.nlp import tokens
 
@@ -810,7 +810,7 @@ def extract(doc: Doc, cue_model: CueModel | None = None) -> Iterator[Attribution
     if cue_model is not None:
         taken = [a.cue for a in found]
         for tok in tokens(doc):
-            if any(a <= tok.idx < b for a, b in taken) or not cue_model.is_cue(tok):
+            if not candidate(tok) or any(a <= tok.idx < b for a, b in taken) or not cue_model.is_cue(tok):
                 continue
             att = _from_learned(doc, paras, tok)
             att = _whole_quote(doc_text(doc), paras, att) if att is not None else None

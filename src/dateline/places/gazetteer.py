@@ -85,6 +85,7 @@ class Entry:
         return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
     """The look-up key of a name: case, accents, apostrophes, dots and hyphens do not matter.
 
@@ -92,7 +93,8 @@ def normalize(name: str) -> str:
     "Ivano Frankivsk", "U.S." and "US". Non-Latin scripts keep their letters (Джанкой).
     """
     s = unicodedata.normalize("NFKD", name.casefold())
-    s = "".join(c for c in s if not unicodedata.combining(c))
+    if not s.isascii():  # only non-ASCII text can hold combining marks
+        s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").replace(".", "")
     s = s.replace("-", " ").replace("\u2010", " ").replace("\u2013", " ")
     return " ".join(s.split())

@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from dateline.nlp import text as doc_text
+from dateline.nlp import tokens
 from dateline.places.gazetteer import ADMIN1, COUNTRY, FEATURE, Entry, Gazetteer, normalize, read_table
 
 
@@ -298,15 +299,21 @@ def _spans(doc: Doc, max_tokens: int) -> Iterator[tuple[int, int]]:
     A sentence-final period is its own token unless spaCy keeps it in an abbreviation ("U.S.",
     "D.C."), so spans never end in one.
     """
-    for i, t in enumerate(doc):
-        if not _capitalised(t) or t.is_punct:
+    toks = tokens(doc)
+    capitalised = [_capitalised(t) for t in toks]
+    for i, t in enumerate(toks):
+        if not capitalised[i] or t.is_punct:
             continue
-        for k in range(i + 1, min(len(doc), i + max_tokens) + 1):
-            last = doc[k - 1]
-            if k - 1 > i and (last.is_sent_start or last.text in (",", ";", ":", "(", ")", '"', "\u201c", "\u201d")):
+        for k in range(i + 1, min(len(toks), i + max_tokens) + 1):
+            last = toks[k - 1]
+            if k - 1 > i and (last.is_sent_start or last.text in _BREAKS):
                 break
-            if _capitalised(last):
+            if capitalised[k - 1]:
                 yield i, k
+
+
+#: Tokens a name does not run across.
+_BREAKS = frozenset((",", ";", ":", "(", ")", '"', "\u201c", "\u201d"))
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
@@ -316,7 +323,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     ends: dict[int, list[int]] = {}  # start -> the ends of the spans from it, so no look needs all spans
     for i, k in spans:
         ends.setdefault(i, []).append(k)
-    keys = {(i, k): normalize(text[doc[i].idx : doc[k - 1].idx + len(doc[k - 1])]) for i, k in spans}
+    toks = tokens(doc)
+    keys = {(i, k): normalize(text[toks[i].idx : toks[k - 1].idx + len(toks[k - 1])]) for i, k in spans}
     found = gazetteer.lookup(keys.values())
     labels = _entity_labels(doc)
     persons = person_words(doc)

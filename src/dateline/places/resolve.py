@@ -200,28 +200,37 @@ def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None 
         in_cc, in_a1 = _container(doc, m, by_start)
         qualifiers.setdefault(normalize(m.text), set()).update(in_cc | in_a1)
     out = []
+    rest_of: dict[str, tuple] = {}  # a name's view of the rest of the document, the same for each mention of it
     for m in mentions:
         if not m.candidates:
             out.append(np.zeros((0, len(FEATURES))))
             continue
         key = normalize(m.text)
-        cc_seen = sum((c for k, c in ctx.countries.items() if k != key), Counter())
-        a1_seen = sum((c for k, c in ctx.admin1s.items() if k != key), Counter())
-        top_cc = cc_seen.most_common(1)[0][0] if cc_seen else None
-        near = [e for k, e in ctx.anchors if k != key]
+        if key not in rest_of:
+            rest_of[key] = _rest(ctx, qualifiers, key)
+        cc_seen, a1_seen, top_cc, near, others, named, qualified = rest_of[key]
         in_cc, in_a1 = _container(doc, m, by_start)
-        others = [p for k, p in ctx.points.items() if k != key]
-        named = {v for k, v in ctx.named.items() if k != key}
-        qualified = set().union(*(q for k, q in qualifiers.items() if k != key))
         # How widely the rest of the document ranges: a report naming places in several states or
         # countries is national or foreign news, where the capital and the large city are meant
         # more often than in local news, which names the towns of one county.
         spread = math.log1p(len(cc_seen) + len(a1_seen))
         lats = np.array([e.lat for e, _ in m.candidates])
         lons = np.array([e.lon for e, _ in m.candidates])
+        # For each candidate: is another name's likely place within NEARBY_KM of it (itself aside)?
+        if near:
+            close = _km_matrix(lats, lons, np.array([a.lat for a in near]), np.array([a.lon for a in near]))
+            close = (close <= NEARBY_KM) & (np.array([e.pid for e, _ in m.candidates])[:, None]
+                                            != np.array([a.pid for a in near])[None, :])
+            has_near = close.any(axis=1).tolist()
+        else:
+            has_near = [False] * len(m.candidates)
         if others:
             # For each candidate: the distance to the nearest possible location of each other name.
-            d = np.stack([_km_matrix(lats, lons, la, lo).min(axis=1) for la, lo in others], axis=1)
+            # (one distance matrix over all of them, then the minimum within each name's columns)
+            sizes = [len(la) for la, _ in others]
+            every = _km_matrix(lats, lons, np.concatenate([la for la, _ in others]),
+                               np.concatenate([lo for _, lo in others]))
+            d = np.minimum.reduceat(every, np.cumsum([0] + sizes[:-1]), axis=1)
             near_others = np.log1p((d <= 100.0).sum(axis=1))
             log_km = np.log10(1.0 + d.min(axis=1)) / 4.0
         else:
@@ -260,7 +269,7 @@ def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None 
                     float(same_a1),
                     float(same_a1 and local),
                     float(e.country_code in in_cc or e.admin1_key in in_a1),
-                    float(local and any(km(e.lat, e.lon, a.lat, a.lon) <= NEARBY_KM for a in near if a.pid != e.pid)),
+                    float(local and has_near[n]),
                     float(near_others[n]),
                     float(log_km[n]),
                     float(not others),
@@ -278,6 +287,19 @@ def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None 
             )
         out.append(np.array(rows, dtype=float))
     return out
+
+
+def _rest(ctx: _Context, qualifiers: dict[str, set[str]], key: str) -> tuple:
+    """What the document says apart from the name `key`: countries and admin1s counted, the most
+    named country, anchors, points, names and qualifiers of the other names."""
+    cc_seen = sum((c for k, c in ctx.countries.items() if k != key), Counter())
+    a1_seen = sum((c for k, c in ctx.admin1s.items() if k != key), Counter())
+    top_cc = cc_seen.most_common(1)[0][0] if cc_seen else None
+    near = [e for k, e in ctx.anchors if k != key]
+    others = [p for k, p in ctx.points.items() if k != key]
+    named = {v for k, v in ctx.named.items() if k != key}
+    qualified = set().union(*(q for k, q in qualifiers.items() if k != key))
+    return cc_seen, a1_seen, top_cc, near, others, named, qualified
 
 
 class Stage:

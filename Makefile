@@ -32,7 +32,9 @@ eval: setup
 	$(BIN)/dateline evaluate geo --corpus lgl $(SHARED)/data/lgl --split heldout
 	$(BIN)/dateline evaluate geo --corpus tr-news $(SHARED)/data/tr-news --gold-spans
 	$(BIN)/dateline evaluate time --corpus timeml $(SHARED)/data/tempeval3/Training
+	$(BIN)/dateline evaluate time --corpus timeml $(SHARED)/data/tempeval3/Training --split heldout
 	$(BIN)/dateline evaluate events --corpus plover-gsr $(SHARED)/data/plover-gsr
+	$(BIN)/dateline evaluate events --corpus plover-gsr $(SHARED)/data/plover-gsr --split heldout
 	$(BIN)/dateline evaluate attribution --corpus polnear $(SHARED)/data/polnear --split dev
 	$(BIN)/dateline extract $(SHARED)/examples/dzhankoi/article.txt --published 2023-03-21 --outlet CNN > .eval-dzhankoi.json
 	python3 $(SHARED)/tools/score_report.py .eval-dzhankoi.json $(SHARED)/examples/dzhankoi/expected.json | tail -1

@@ -14,41 +14,15 @@ from collections import defaultdict
 from spacy.tokens import Doc, Token
 
 from dateline.model import Claim, Flag, Report
+from dateline.numbers import CARDINALS, TENS
 
 #: Casualty words by lemma -> the count they give.
 CASUALTY_WORDS = {
     **dict.fromkeys(("kill", "die", "dead", "death", "fatality", "toll", "slay", "perish", "body"), "fatalities"),
     **dict.fromkeys(("injure", "wound", "hurt", "injury", "injured", "wounded"), "injured"),
 }
-NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
-NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12})
+#: Counts written as one word ("five", "forty", "dozen").
+NUMBER_WORDS = {**CARDINALS, **TENS, "hundred": 100, "dozen": 12}
 
 
 def _number(tok: Token) -> int | None:

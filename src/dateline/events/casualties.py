@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.events.lexicon import DAMAGE_LEMMAS, INJURE_LEMMAS, KILL_LEMMAS
 from dateline.nlp import tokens
+from dateline.numbers import CARDINALS, SCALES, TENS
 
 _UNITS = {
     "zero": 0,
@@ -21,32 +22,15 @@ _UNITS = {
     "one": 1,
     "a": 1,
     "an": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
+    **{w: n for w, n in CARDINALS.items() if n >= 2},
     "dozen": 12,
     "dozens": 12,
     "hundreds": 100,
     "scores": 20,
     "a dozen": 12,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_TENS = TENS
+_SCALES = SCALES
 
 
 def parse_number(text: str) -> int | None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from dateline.numbers import CARDINALS, TENS
+
 MONTHS: dict[str, int] = {}
 for _i, _name in enumerate(
     (
@@ -70,25 +72,7 @@ _SMALL = {
     "zero": 0,
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
+    **{w: n for w, n in CARDINALS.items() if n >= 1},
     "couple": 2,
     "a couple of": 2,
     "couple of": 2,
@@ -96,7 +80,7 @@ _SMALL = {
     "half an": 0.5,
     "a half": 0.5,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_TENS = TENS
 #: Vague quantities: "several years" is PXY in TIMEX3, a duration whose length is unknown.
 VAGUE = {"several", "few", "a few", "some", "many", "a number of", "the next few", "the past few"}
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from dateline.model import Event, Flag, Report, Time
 from dateline.nlp import text as doc_text
 from dateline.nlp import tokens
+from dateline.numbers import ORDINALS
 
 #: Event nouns and verbs of one kind, by lemma. Two onsets of one kind in one report are one onset.
 EVENT_CLASSES: dict[str, str] = {
@@ -56,46 +57,6 @@ ONSET_VERBS = frozenset({"begin", "start", "launch", "open", "unleash", "initiat
 LIGHT_VERBS = frozenset({"hold", "take", "occur", "happen", "stage", "conduct", "carry"})
 #: Prepositions and markers that make an event the start of a period: "since the invasion".
 ONSET_MARKERS = frozenset({"since"})
-ORDINALS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zeroth",
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-            "twentieth",
-        ]
-    )
-}
-ORDINALS.update(
-    {
-        "twenty-fifth": 25,
-        "thirtieth": 30,
-        "fortieth": 40,
-        "fiftieth": 50,
-        "sixtieth": 60,
-        "seventieth": 70,
-        "seventy-fifth": 75,
-        "hundredth": 100,
-    }
-)
 RELATIVE = re.compile(r"\b(last|this|next|ago|yesterday|today|tomorrow|previous|past|coming|earlier|later)\b", re.I)
 
 

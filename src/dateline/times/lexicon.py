@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from dateline.numbers import CARDINALS, TENS
+from dateline.numbers import CARDINALS, ORDINALS, TENS
 
 MONTHS: dict[str, int] = {}
 for _i, _name in enumerate(
@@ -84,35 +84,6 @@ _TENS = TENS
 #: Vague quantities: "several years" is PXY in TIMEX3, a duration whose length is unknown.
 VAGUE = {"several", "few", "a few", "some", "many", "a number of", "the next few", "the past few"}
 
-ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "twenty-fifth": 25,
-    "thirtieth": 30,
-    "fortieth": 40,
-    "fiftieth": 50,
-    "sixtieth": 60,
-    "seventieth": 70,
-    "hundredth": 100,
-}
 
 
 def _alternation(words: list[str]) -> str:

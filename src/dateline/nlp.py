@@ -15,6 +15,7 @@ from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from dateline import token_rules
 from dateline.errors import ResourceError
 
 log = logging.getLogger(__name__)
@@ -118,5 +119,6 @@ def load(model: str = MODEL) -> Language:
             "(or `make setup`)"
         ) from e
     nlp.add_pipe("dateline_line_breaks", before="parser")
+    token_rules.install(nlp)
     log.info("loaded spaCy model %s", model)
     return nlp

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
@@ -34,6 +34,14 @@ Longer = tuple[int, int, tuple[int, ...]]  # a longer one: (rule, match id, its 
 
 #: Distinct token rows remembered before the memory is cleared (a few MiB).
 _REMEMBERED = 200_000
+
+def _not_in(banned: frozenset[Any]) -> Callable[[Any], bool]:
+    return lambda value: value not in banned
+
+
+def _regex(pattern: re.Pattern[str]) -> Callable[[Any], bool]:
+    return lambda value: bool(pattern.search(value))
+
 
 class ArrayAttributeRuler:
     """`AttributeRuler.match` worked out once per distinct combination of what its patterns test.
@@ -85,9 +93,9 @@ class ArrayAttributeRuler:
                     for allowed in arg:
                         self.indexed[name].setdefault(allowed, set()).add(n)
                 elif op == "NOT_IN":
-                    self.run[name].append((n, lambda v, banned=frozenset(arg): v not in banned))
+                    self.run[name].append((n, _not_in(frozenset(arg))))
                 elif op == "REGEX":
-                    self.run[name].append((n, lambda v, pattern=re.compile(arg): bool(pattern.search(v))))
+                    self.run[name].append((n, _regex(re.compile(str(arg)))))
                 else:
                     raise ValueError(f"token_rules cannot test {name} {op}; use the model's stock attribute ruler")
             compiled[name] = tuple(numbers)
@@ -198,20 +206,20 @@ class ArrayLemmatizer:
             if h is None:
                 h = hashes[lemma] = add(lemma)
             table[i, 3] = h
-        doc.from_array([LEMMA], table[:, 3:4])
+        doc.from_array([LEMMA], cast(Any, table[:, 3:4]))
         return doc
 
 
 @Language.factory("dateline_attribute_ruler")
 def make_attribute_ruler(nlp: Language, name: str) -> ArrayAttributeRuler:
     """Runs the pipeline's `attribute_ruler` (which must be in place when this is added)."""
-    return ArrayAttributeRuler(nlp.get_pipe("attribute_ruler"))
+    return ArrayAttributeRuler(cast(AttributeRuler, nlp.get_pipe("attribute_ruler")))
 
 
 @Language.factory("dateline_lemmatizer")
 def make_lemmatizer(nlp: Language, name: str) -> ArrayLemmatizer:
     """Runs the pipeline's `lemmatizer` (which must be in place when this is added)."""
-    return ArrayLemmatizer(nlp.get_pipe("lemmatizer"))
+    return ArrayLemmatizer(cast(Lemmatizer, nlp.get_pipe("lemmatizer")))
 
 
 def install(nlp: Language) -> Language:

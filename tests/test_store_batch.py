@@ -8,6 +8,7 @@ import pytest
 from test_output import full_report
 
 from dateline import store
+from dateline.errors import StoreError
 from dateline.model import Reject, Span
 
 
@@ -26,7 +27,7 @@ def test_batch_writer_stores_what_write_report_stores(tmp_path):
         assert one.execute(query).fetchall() == many.execute(query).fetchall(), table
 
 
-def test_a_constraint_broken_by_one_report_rejects_only_that_report(tmp_path):
+def test_two_items_under_one_id_reject_only_that_report(tmp_path):
     good = full_report()
     event = good.events[0]
     twice = dataclasses.replace(good, document=dataclasses.replace(good.document, id="bad", text="Other text."),
@@ -36,10 +37,12 @@ def test_a_constraint_broken_by_one_report_rejects_only_that_report(tmp_path):
     stored, rejects = store.write_batch(con, [good, twice], origins=origins)
     assert stored == 1
     assert [(r.source, r.line) for r in rejects] == [("a.jsonl", 2)]
-    assert "cannot store report 'bad'" in rejects[0].reason
+    assert "cannot store report 'bad': events share the id" in rejects[0].reason
     assert con.execute("SELECT doc_id FROM documents").fetchall() == [("k1",)]
     assert con.execute("SELECT count(*) FROM events").fetchone() == (1,)
     assert con.execute("SELECT source, line FROM rejects").fetchall() == [("a.jsonl", 2)]
+    with pytest.raises(StoreError, match="events share the id"):
+        store.write_report(con, twice)
 
 
 @pytest.mark.parametrize("n", [0, 1])

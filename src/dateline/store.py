@@ -82,9 +82,23 @@ def _rows(report: Report, digest: str) -> dict[str, list[tuple[object, ...]]]:
     }
 
 
+def _shared_id(report: Report) -> str | None:
+    """Why the report cannot be stored if two of its items of a kind share an id, else None (the
+    item tables have no index to refuse them: see schema.sql)."""
+    for kind, items in (("places", report.places), ("times", report.times), ("actors", report.actors),
+                        ("events", report.events), ("claims", report.claims)):
+        ids = [item.id for item in items]
+        if len(ids) != len(set(ids)):
+            twice = sorted({i for i in ids if ids.count(i) > 1})
+            return f"cannot store report {report.document.id!r}: {kind} share the id {twice[0]!r}"
+    return None
+
+
 def write_report(con: duckdb.DuckDBPyConnection, report: Report) -> bool:
     """Store one report and all its items in one transaction; False if its text is already stored."""
     d = report.document
+    if (fault := _shared_id(report)) is not None:
+        raise StoreError(fault)
     digest = content_hash(d.text)
     if con.execute("SELECT 1 FROM documents WHERE content_hash = ?", [digest]).fetchone():
         return False
@@ -108,10 +122,11 @@ def write_batch(
     """Store many reports and rejects in one transaction: all of them or, if killed, none.
 
     Reports whose text is already stored are passed over, as `write_report` does. A report whose
-    id is already taken by another text is not stored: it comes back as a `Reject` built from its
-    entry in `origins` (where it was read from; the reason is filled in), and is written as a reject
-    row. If the batch breaks a table constraint (a stage emitting two items with one id), it is
-    written again report by report, so only the faulty report becomes a reject.
+    id is already taken by another text, or with two items of a kind under one id (a stage's bug), is
+    not stored: it comes back as a `Reject` built from its entry in `origins` (where it was read
+    from; the reason is filled in), and is written as a reject row. If the batch still breaks a
+    table constraint, it is written again report by report, so only the faulty report becomes a
+    reject.
     Returns how many reports were stored and the rejects this call made of reports.
     """
     where = list(origins) if origins is not None else [Reject(r.document.id, None, "") for r in reports]
@@ -129,6 +144,9 @@ def write_batch(
         if doc_id in taken or doc_id in batch_ids:
             refused.append(Reject(origin.source, origin.line,
                                   f"report id {doc_id!r} is already used by another text; give reports unique ids"))
+            continue
+        if (fault := _shared_id(report)) is not None:
+            refused.append(Reject(origin.source, origin.line, fault))
             continue
         stored.add(digest)
         batch_ids.add(doc_id)

@@ -53,3 +53,8 @@ def test_patterns_it_cannot_run_are_refused():
     ruler.add([[{"ORTH": "x", "OP": "+"}]], {"POS": "NOUN"})
     with pytest.raises(ValueError, match="stock attribute ruler"):
         token_rules.ArrayAttributeRuler(ruler)
+
+
+def test_same_annotations_when_the_memory_of_words_is_cleared_every_few_words(monkeypatch):
+    monkeypatch.setattr(token_rules, "_REMEMBERED", 5)  # a long run's clearing, many times a report
+    _assert_same(_texts())

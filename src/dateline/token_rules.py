@@ -32,8 +32,9 @@ _ATTRIBUTES = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
 Single = tuple[int, int]  # a one-token pattern: (rule, match id)
 Longer = tuple[int, int, tuple[int, ...]]  # a longer one: (rule, match id, its later pattern tokens)
 
-#: Distinct token rows remembered before the memory is cleared (a few MiB).
-_REMEMBERED = 200_000
+#: Words (and word analyses) remembered before the memory is cleared: new words never stop coming
+#: in a long run, and the 20,000 commonest cover all but a few percent of a report's tokens.
+_REMEMBERED = 20_000
 
 def _not_in(banned: frozenset[Any]) -> Callable[[Any], bool]:
     return lambda value: value not in banned
@@ -71,8 +72,7 @@ class ArrayAttributeRuler:
                 first = len(self.tokens)
                 self.tokens += [self._compile(token) for token in pattern]
                 self.patterns.append((rule, match_id, tuple(range(first, len(self.tokens)))))
-        self._classes: dict[tuple[str, int], frozenset[int]] = {}
-        self._rows: dict[tuple[int, ...], tuple[frozenset[int], ...]] = {}
+        self._classes: dict[str, dict[int, frozenset[int]]] = {name: {} for name in _ATTRIBUTES}
         self._starts: dict[tuple[frozenset[int], ...], tuple[list[Single], list[Longer]]] = {}
         self._holds: dict[tuple[int, tuple[frozenset[int], ...]], bool] = {}
 
@@ -103,23 +103,13 @@ class ArrayAttributeRuler:
 
     def _class(self, name: str, value: int) -> frozenset[int]:
         """The tests of attribute `name` that a token whose value hashes to `value` passes."""
-        key = (name, value)
-        found = self._classes.get(key)
-        if found is None:
-            text: Any = bool(value) if name == "IS_SPACE" else (self.ruler.vocab.strings[value] if value else "")
-            passed = set(self.indexed[name].get(text, ()))
-            passed.update(n for n, test in self.run[name] if test(text))
-            found = self._classes[key] = frozenset(passed)
-        return found
-
-    def _row(self, row: tuple[int, ...]) -> tuple[frozenset[int], ...]:
-        """The test classes of one token's attribute hashes."""
-        found = self._rows.get(row)
-        if found is None:
-            if len(self._rows) > _REMEMBERED:  # new words never stop coming in a long run
-                self._rows.clear()
-                self._classes.clear()
-            found = self._rows[row] = tuple(self._class(name, h) for name, h in zip(_ATTRIBUTES, row, strict=True))
+        known = self._classes[name]
+        if len(known) > _REMEMBERED:
+            known.clear()
+        text: Any = bool(value) if name == "IS_SPACE" else (self.ruler.vocab.strings[value] if value else "")
+        passed = set(self.indexed[name].get(text, ()))
+        passed.update(n for n, test in self.run[name] if test(text))
+        found = known[value] = frozenset(passed)
         return found
 
     def _fits(self, token: int, classes: tuple[frozenset[int], ...]) -> bool:
@@ -147,7 +137,14 @@ class ArrayAttributeRuler:
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """What `AttributeRuler.match` returns for `doc`, in the same order."""
-        classes = [self._row(tuple(row)) for row in doc.to_array(list(_ATTRIBUTES.values())).tolist()]
+        known = [(name, self._classes[name]) for name in _ATTRIBUTES]
+        classes: list[tuple[frozenset[int], ...]] = []
+        for row in doc.to_array(list(_ATTRIBUTES.values())).tolist():
+            passed = []
+            for (name, seen), value in zip(known, row, strict=True):
+                found = seen.get(value)
+                passed.append(self._class(name, value) if found is None else found)
+            classes.append(tuple(passed))
         n = len(classes)
         matches = []
         for i, here in enumerate(classes):
@@ -195,6 +192,7 @@ class ArrayLemmatizer:
         known = self.known
         if len(known) > _REMEMBERED:
             known.clear()
+            lemmatizer.cache.clear()  # the lemmatizer's own, which would otherwise grow without end
         add = doc.vocab.strings.add
         hashes: dict[str, int] = {}  # per report: a lemma's string may live only in a memory zone
         for i in todo.tolist():

@@ -73,11 +73,14 @@ class Attribution:
     setting: tuple[int, int] | None = None  # the occasion of the statement ("during a meeting on Monday")
 
 
+_LINE_BREAK = re.compile("\n")
+
+
 class _Paragraphs:
     """Line breaks of the text, to keep every span inside the paragraph of its cue."""
 
     def __init__(self, text: str) -> None:
-        self.breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
         self.length = len(text)
 
     def bounds(self, char: int) -> tuple[int, int]:

@@ -90,3 +90,28 @@ def test_every_grammar_rule_has_a_handler() -> None:
     from dateline.times.normalize import HANDLERS
 
     assert {name for name, _ in RULES} == set(HANDLERS)
+
+
+def test_every_match_of_a_gated_rule_holds_one_of_its_words() -> None:
+    """`grammar.GATES` skips a rule when none of its words is in the text: checked here against
+    every match of every rule over the conformance table's inputs and TempEval-3's documents."""
+    from pathlib import Path
+
+    from dateline.times.grammar import GATES, RULES
+
+    here = Path(__file__).parent
+    rows = (here / "conformance.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    texts = [row.split("\t")[2].replace("[", "").replace("]", "") for row in rows]
+    tempeval = here.parents[2].parent / "shared" / "data" / "tempeval3" / "Training"
+    texts += [p.read_text(encoding="utf-8") for p in sorted(tempeval.rglob("*.tml"))]  # none without ../shared
+    assert len(texts) > 300
+    checked = 0
+    for name, pattern in RULES:
+        gate = GATES.get(name)
+        if gate is None:
+            continue
+        for text in texts:
+            for hit in pattern.finditer(text):
+                checked += 1
+                assert any(word in hit.group(0).casefold() for word in gate), (name, hit.group(0))
+    assert checked > 300

@@ -205,6 +205,59 @@ _RULES: list[tuple[str, str]] = [
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p)) for name, p in _RULES)
 _PRIORITY = {name: i for i, (name, _) in enumerate(_RULES)}
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_UNIT_WORDS = ("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter", "year",
+               "decade", "centur")
+_PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
+
+#: Words without which a rule cannot match: every match holds one of them, case-folded. Python's
+#: regular expressions try each rule at every word of a report, and most rules need a word that
+#: most reports never use ("anniversary", "thrice"), so a rule whose words are all absent is not run:
+#: the same matches for half the time. `tests/times/test_times_units.py` checks the lists against
+#: every match in TempEval-3 and the conformance table.
+GATES: dict[str, tuple[str, ...]] = {
+    "iso": ("-",),
+    "slash": ("/",),
+    "date_dmy": _MONTHS,
+    "week_of": ("week",),
+    "month_year": _MONTHS,
+    "month_rel_year": _MONTHS,
+    "month": _MONTHS,
+    "decade": ("0s", "0's"),
+    "decade_word": ("ties",),
+    "century": ("century",),
+    "decade2": ("0s",),
+    "quarter": ("quarter",),
+    "quarter_adj": ("-quarter",),
+    "the_unit": ("quarter", "weekend", "year"),
+    "year_end": ("year",),
+    "quarter_q": ("q1", "q2", "q3", "q4"),
+    "half": ("half", "quarters"),
+    "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "rel_unit": _UNIT_WORDS,
+    "rel_weekday": _WEEKDAYS,
+    "day_next_to": _WEEKDAYS,
+    "weekday": _WEEKDAYS,
+    "ago": _UNIT_WORDS,
+    "ago_bare": _UNIT_WORDS,
+    "year_earlier": ("year-",),
+    "period": ("period", "quarter"),
+    "duration": _UNIT_WORDS,
+    "unit_plural": ("days", "weeks", "months", "years", "decades", "hours"),
+    "pod": ("morning", "afternoon", "evening"),
+    "set_weekday": _WEEKDAYS,
+    "this_pod": _PARTS_OF_DAY,
+    "clock": ("am", "pm", "a.m", "p.m"),
+    "clock_pod": _PARTS_OF_DAY,
+    "noon": ("noon", "midnight", "midday"),
+    "set_every": ("every", "each"),
+    "set_adv": ("daily", "weekly", "monthly", "yearly", "hourly", "nightly"),
+    "set_freq": ("once", "twice", "thrice", "times"),
+    "anniversary": ("anniversary",),
+    "holiday": ("christmas", "year's", "halloween", "valentine", "thanksgiving", "independence"),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -227,7 +280,11 @@ def scan(text: str, accept: Callable[[Match], bool] | None = None) -> list[Match
     date, nothing is lost by trying it.
     """
     found: list[Match] = []
+    lowered = text.casefold()
     for name, pattern in RULES:
+        gate = GATES.get(name)
+        if gate is not None and not any(word in lowered for word in gate):
+            continue
         for hit in pattern.finditer(text):
             if hit.end() > hit.start():
                 found.append(Match(hit.start(), hit.end(), name, hit.groupdict()))

@@ -44,6 +44,7 @@ _TEXT = "dateline.text"
 _TOKENS = "dateline.tokens"
 _SENTENCES = "dateline.sentences"
 _SENTENCE_OF = "dateline.sentence_of"
+_ENTITIES = "dateline.entities"
 
 
 def text(doc: Doc) -> str:
@@ -80,6 +81,14 @@ def sentences(doc: Doc) -> list[Span]:
     return cached
 
 
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once per document (spaCy builds the spans again on every read)."""
+    cached = doc.user_data.get(_ENTITIES)
+    if cached is None:
+        cached = doc.user_data[_ENTITIES] = tuple(doc.ents)
+    return cached
+
+
 def sentence_of(doc: Doc) -> list[int]:
     """For each token index, the index of its sentence in `sentences(doc)` (what `token.sent`
     finds by walking back to the sentence start, at the cost of a walk per call)."""
@@ -104,7 +113,7 @@ def seed(doc: Doc, source: str) -> Doc:
 def release(doc: Doc) -> None:
     """Drop what `text` and `tokens` kept: the token list refers back to the document, and without
     this the two would wait for the garbage collector instead of going when the report is built."""
-    for key in (_TEXT, _TOKENS, _SENTENCES, _SENTENCE_OF):
+    for key in (_TEXT, _TOKENS, _SENTENCES, _SENTENCE_OF, _ENTITIES):
         doc.user_data.pop(key, None)
 
 

@@ -34,8 +34,8 @@ from spacy.tokens import Doc, Token
 
 from dateline.claims import cues
 from dateline.claims.learned import CueModel, candidate
+from dateline.nlp import entities, tokens
 from dateline.nlp import text as doc_text
-from dateline.nlp import tokens
 
 #: Clause subjects, active and passive.
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -633,7 +633,7 @@ def _dash_or_colon(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | No
         before = text[lo:at].rstrip()
         if not before.endswith(("”", '"')):
             return None
-        ents = [e for e in doc.ents if e.start >= tok.i + 1 and e.start <= tok.i + 2 and e.label_ in ("PERSON", "ORG")]
+        ents = [e for e in entities(doc) if tok.i + 1 <= e.start <= tok.i + 2 and e.label_ in ("PERSON", "ORG")]
         quote = _quotes(text, lo, at)
         if not quote and before[:1] in '“”"':
             # some pages open the quotation with a closing mark ('”Fear. ...” ― Name'): the line up
@@ -659,7 +659,7 @@ def _dash_or_colon(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | No
             source_head=head,
         )
     if tok.text == ":" and tok.i > 0:
-        ent = next((e for e in doc.ents if e.end == tok.i and e.label_ in ("PERSON", "ORG")), None)
+        ent = next((e for e in entities(doc) if e.end == tok.i and e.label_ in ("PERSON", "ORG")), None)
         speaker: tuple[int, int] | None
         if ent is not None and ent.start_char == lo:
             speaker, head = (ent.start_char, ent.end_char), ent.root.i

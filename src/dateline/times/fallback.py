@@ -21,6 +21,7 @@ import re
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc
 
+from dateline.nlp import entities
 from dateline.times.context import Value
 from dateline.times.values import fmt
 
@@ -60,7 +61,7 @@ class Fallback:
         if published is None:
             return []
         out = []
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in taken):
                 continue
             text = _LEADING.sub("", ent.text)

@@ -134,6 +134,8 @@ def phase_run(n: int, args: argparse.Namespace, milestones: tuple[int, ...] = ()
                           "parent_anon_mib": status_mib(os.getpid(), "RssAnon"),
                           "workers_rss_mib": [status_mib(p, "VmRSS") for p in workers],
                           "workers_anon_mib": [status_mib(p, "RssAnon") for p in workers],
+                          "parent_peak_mib": status_mib(os.getpid(), "VmHWM"),
+                          "workers_peak_mib": [status_mib(p, "VmHWM") for p in workers],
                           "elapsed": time.perf_counter() - started}
                 samples.append(sample)
                 print(json.dumps({"milestone": sample}), file=sys.stderr, flush=True)
@@ -228,11 +230,13 @@ def main() -> None:
         samples = r.get("samples", [])
         if len(samples) >= 2:
             first, last = samples[0], samples[-1]
-            for key, label in (("parent_rss_mib", "parent RSS"), ("parent_anon_mib", "parent anonymous")):
+            for key, label in (("parent_rss_mib", "parent RSS"), ("parent_anon_mib", "parent anonymous"),
+                               ("parent_peak_mib", "parent peak RSS")):
                 a, b = first[key], last[key]
                 print(f"{label} at report {first['report']}: {a:.0f} MiB, at {last['report']}: {b:.0f} MiB "
                       f"({(b - a) / a:+.1%})")
-            for key, label in (("workers_rss_mib", "RSS"), ("workers_anon_mib", "anonymous")):
+            for key, label in (("workers_rss_mib", "RSS"), ("workers_anon_mib", "anonymous"),
+                               ("workers_peak_mib", "peak RSS")):
                 for i, (a, b) in enumerate(zip(first[key], last[key], strict=False)):
                     if a and b and a > 50:  # the resource tracker is a child too
                         print(f"worker {i} {label} at report {first['report']}: {a:.0f} MiB, at "

@@ -44,6 +44,12 @@ from dateline.nlp import tokens
 _SUBJECT = {"nsubj", "nsubjpass", "csubj"}
 _JOINERS = {"-", "–", ".", "'", "’"}
 _MODIFIER = {"compound", "amod", "nmod", "npadvmod"}
+#: Sectors of unqualified actors who often act abroad: where they act says nothing of whose they are.
+_TRAVELLING = {"government", "military", "intelligence"}
+#: Prepositions of where an act happened (for an unqualified actor's country).
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout"}
+#: Prefixes by which a country word names what one is against: "anti-Syria", "anti-American".
+_AGAINST_PREFIXES = {"anti", "anti-", "counter"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +203,14 @@ class _Finder:
                 kind = "person" if ent == "PERSON" else canon.kind or ("organization" if ent == "ORG" else None)
                 if ent == "PERSON" and self._inside_longer_entity(i, j):
                     break  # "Bloomberg" inside "Michael Bloomberg": the entity pass decides
-                self._claim(i, j, self._canon(canon, kind))
+                res = self._canon(canon, kind)
+                if res.country is None and j - i > 1:
+                    # "Palestinian Islamic Jihad": the dictionaries code some groups by region
+                    # only (MEAREB); a nationality word in the name itself gives the country
+                    found = next((f for k in range(i, j) if (f := self._country_at(k, j))), None)
+                    if found is not None:
+                        res = _Resolved(res.name, found[0], res.sector, res.kind, res.variant_of)
+                self._claim(i, j, res)
                 i = j - 1
                 break
             i += 1
@@ -230,6 +243,11 @@ class _Finder:
                 if country is None and last.tag_ == "NN":
                     # "the minister" after "Kenya's foreign minister": the same person again
                     country = self._earlier_role(last.lower_)
+                if country is None and canon.resolve(self.day, self.reg.iso3)[1] not in _TRAVELLING:
+                    # "a journalist has been killed in a car bomb explosion in eastern Beirut",
+                    # "23 people ... in Tel Aviv": where the act that involves them happened.
+                    # Not officials or troops, who act abroad ("the minister arrived in Nairobi").
+                    country = self._located_country(last)
                 if country is None and self.home is None:
                     # "Leaders of the opposition coalition agreed to postpone the demonstration in
                     # Baku", "the government accepted demands from Shona rebels": with no home
@@ -255,6 +273,41 @@ class _Finder:
                     name = None  # "the Russian-installed head" is someone; `_appositions` may name them
                 self._claim(start, j, _Resolved(name, country, sector, kind))
                 break
+
+    def _located_country(self, noun: Token) -> str | None:
+        """The one country of the places where the act a noun takes part in happened: the
+        locative phrases ("in", "at", "near", "outside") of the verb it is subject or object of,
+        followed through nested phrases ("in a car bomb explosion in eastern Beirut")."""
+        verb = noun
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        codes: set[str] = set()
+        stack = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE]
+        seen = 0
+        while stack and seen < 40:
+            t = stack.pop()
+            seen += 1
+            if t.i in self.place_at or t.i in self.place_tokens:
+                place = self._place_of(t)
+                if place is not None and place.country_code:
+                    code = _alpha3(place.country_code)
+                    if code:
+                        codes.add(code)
+                continue
+            if t.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos"):
+                continue
+            stack.extend(t.children)
+        return codes.pop() if len(codes) == 1 else None
+
+    def _place_of(self, token: Token) -> Place | None:
+        for place in self.places:
+            if place.start <= token.idx < place.end:
+                return place
+        return None
 
     def _sentence_country(self, token: Token) -> str | None:
         """The one country a sentence names (by its places and the actors met in it), else None."""
@@ -295,6 +348,9 @@ class _Finder:
         i = left
         while i < first.i:
             found = self._country_at(i, first.i)
+            if found and _after_prefix(doc, i):
+                i = found[1]  # "an anti-Syria journalist" is no Syrian
+                continue
             if found:
                 code, j = found
                 best = (code, i)
@@ -602,6 +658,13 @@ class _Finder:
             met = self.people.get(self.words[tok.i])
             if met is not None and tok.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP"):
                 self._claim(tok.i, tok.i + 1, met)
+
+
+def _after_prefix(doc: Doc, i: int) -> bool:
+    """Does the word at token i follow "anti-" ("anti-Syria", tokenized anti / - / Syria)?"""
+    if i >= 1 and doc[i - 1].lower_ in _AGAINST_PREFIXES:
+        return True
+    return i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].lower_ in _AGAINST_PREFIXES
 
 
 def _dateline(doc: Doc) -> tuple[int, int] | None:

@@ -10,12 +10,14 @@ used only by span (`records.py`), so the stage runs the same on hand-built recor
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 
 from spacy.tokens import Doc, Token
 
-from dateline.events.arguments import Arguments, date_interval, find_arguments
+from dateline.actors.metonymy import place_actor
+from dateline.events.arguments import Arguments, date_interval, find_arguments, is_country
 from dateline.events.casualties import Casualty, find_casualties
 from dateline.events.corefer import WINDOW, Coded, cluster
 from dateline.events.detect import Mention, detect_mentions
@@ -23,12 +25,12 @@ from dateline.events.lexicon import refine_acled
 from dateline.events.records import Records
 from dateline.events.speech import speech_acts
 from dateline.events.status import dated_status, mention_status
-from dateline.model import Actor, Event, EventDate, Report, Span
+from dateline.model import Actor, Event, EventDate, Place, Report, Span
 from dateline.nlp import text as doc_text
 
 log = logging.getLogger(__name__)
 
-__all__ = ["find_events"]
+__all__ = ["code_events", "find_events"]
 
 #: Most damage phrases an event keeps: the output is a short summary, the evidence holds the rest.
 MAX_DAMAGE = 3
@@ -204,11 +206,41 @@ def _implied_actor1(members: list[Coded]) -> Actor | None:
     return None
 
 
+def code_events(doc: Doc, report: Report) -> Report:
+    """`report` with its events, and with the actors that places stand for as their targets.
+
+    An event that names no target but is aimed at or imposed on a place ("a curfew in Abidjan")
+    takes that place as its target actor (`dateline.actors.metonymy`); such actors join the
+    report's actors, all renumbered a1, a2, ... in text order.
+    """
+    events, extra = _find_events(doc, report)
+    if not extra:
+        return dataclasses.replace(report, events=tuple(events))
+    actors = sorted([*report.actors, *extra], key=lambda a: (a.start, a.end, a.id in {x.id for x in extra}))
+    new_id = {a.id: f"a{n}" for n, a in enumerate(actors, 1)}
+    actors = [dataclasses.replace(a, id=new_id[a.id]) for a in actors]
+    events = [
+        dataclasses.replace(
+            e,
+            actor1_id=new_id.get(e.actor1_id) if e.actor1_id else None,
+            actor2_id=new_id.get(e.actor2_id) if e.actor2_id else None,
+        )
+        for e in events
+    ]
+    return dataclasses.replace(report, actors=tuple(actors), events=tuple(events))
+
+
 def find_events(doc: Doc, report: Report) -> list[Event]:
     """Every event in `doc`, one record per real-world event, ids e1, e2, ... in text order.
 
-    `report` carries the document and the places, times and actors found before.
+    `report` carries the document and the places, times and actors found before; actor ids are
+    those `code_events` gives (the report's own, unless places stand for some targets).
     """
+    return list(code_events(doc, report).events)
+
+
+def _find_events(doc: Doc, report: Report) -> tuple[list[Event], list[Actor]]:
+    """The events of `doc`, and the place actors their targets need (ids `p:<place id>`)."""
     records = Records.build(doc, report)
     published: dt.date | None = report.document.published
     mentions = detect_mentions(doc, records)
@@ -257,6 +289,7 @@ def find_events(doc: Doc, report: Report) -> list[Event]:
                 break
 
     events: list[Event] = []
+    extra: dict[str, Actor] = {}
     for n, members in enumerate(groups):
         first = members[0]
         m = first.mention
@@ -269,6 +302,10 @@ def find_events(doc: Doc, report: Report) -> list[Event]:
             sub = next((c.acled[1] for c in members if c.acled[0] == event_type and c.acled[1]), None)
         actor1 = next((c.args.actor1 for c in members if c.args.actor1 is not None), None)
         actor2 = next((c.args.actor2 for c in members if c.args.actor2 is not None), None)
+        if actor2 is None:
+            target_place = next((c.args.target_place for c in members if c.args.target_place), None)
+            if target_place is not None:
+                actor2 = _place_target(target_place, actor1, extra)
         basis = "explicit" if actor1 is not None else None
         if actor1 is None and m.kind.plover == "ASSAULT":
             actor1 = _accused_actor1(doc, members, coded)
@@ -303,4 +340,17 @@ def find_events(doc: Doc, report: Report) -> list[Event]:
             )
         )
     log.debug("%d mentions -> %d events", len(mentions), len(events))
-    return events
+    return events, list(extra.values())
+
+
+def _place_target(place: Place, actor1: Actor | None, extra: dict[str, Actor]) -> Actor | None:
+    """The actor a place stands for as an event's target, made once per place mention."""
+    if actor1 is not None and actor1.start <= place.start and place.end <= actor1.end:
+        return None  # "Ukraine's Ministry of Defense": the place is the agent's own name
+    key = f"p:{place.id}"
+    if key not in extra:
+        made = place_actor(place, key, is_country(place))
+        if made is None:
+            return None
+        extra[key] = made
+    return extra[key]

@@ -15,7 +15,7 @@ import pycountry
 from spacy.tokens import Doc, Token
 
 from dateline.events.detect import EVENT_HEADS, SOURCE_PRONOUNS, Mention
-from dateline.events.lexicon import REPORTING_VERBS, RESULT_VERBS, words
+from dateline.events.lexicon import PERSON_NOUNS, REPORTING_VERBS, RESULT_VERBS, words
 from dateline.events.records import Records
 from dateline.model import Actor, Place, Time
 
@@ -160,6 +160,9 @@ class Arguments:
     reporter: Actor | None = None  # the source of the reporting verb governing the mention
     relative: tuple[int, str, str] | None = None  # (anchor token, "after"/"before", unit) for "days after X"
     target_country: str | None = None  # ISO-3 of the target's side, from its actor or its demonym
+    # The place that stands for the target when no actor is named as one ("a curfew in Abidjan",
+    # "air links with Serbia"): see `dateline.actors.metonymy`. None when the target is named.
+    target_place: Place | None = None
 
 
 def _verb_actors(
@@ -394,6 +397,92 @@ def _pick_place(clause: list[Token], records: Records, trigger: int, object_plac
     return min(found.values(), key=lambda kv: kv[0])[1]
 
 
+#: Prepositions whose object place is what an act reaches, not only where it happens: "blocked
+#: transport into Abidjan", "air links with Serbia", "the blockade of Serbia", "sanctions on Burma".
+_REACH_PREPS = PARTY_PREPS | words("of over at")
+
+
+def _reach(doc: Doc, mention: Mention, clause: list[Token]) -> list[Token]:
+    """The mention's clause and what the act reaches below it: the act it commits to or threatens
+    ("threatened to institute a curfew in Algiers"), without subjects, reported speech, asides
+    and adverbial clauses."""
+    roots = {mention.head, *mention.roots}
+    if mention.carrier is not None:
+        roots.add(mention.carrier)
+    seen = {t.i for t in clause} | roots
+    out = list(clause)
+    stack = [c for r in roots for c in doc[r].children if c.i not in seen]
+    while stack:
+        t = stack.pop()
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        if t.dep_ in _NOT_PLACE_REACH or (t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_VERBS):
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return out
+
+
+#: Dependencies below a trigger that do not lead to what it reaches: who acts, asides, conditions.
+_NOT_PLACE_REACH = words("nsubj csubj agent parataxis advcl relcl")
+
+
+def _target_place(
+    doc: Doc, mention: Mention, clause: list[Token], records: Records, setting: Place | None = None
+) -> Place | None:
+    """The place that stands for the mention's target, when no actor is named as one.
+
+    An object or a place the act reaches ("shelled Gaza", "links with Serbia") comes before a
+    setting ("a curfew in Abidjan"), then the one nearest the trigger. Places inside the agent's
+    own phrase ("Rebels in the Ivory Coast") or inside an actor's name are not candidates.
+    """
+    agentive: set[int] = set()
+    for r in {*mention.roots, mention.head, *([mention.carrier] if mention.carrier is not None else [])}:
+        for c in doc[r].children:
+            if c.dep_ in {"nsubj", "csubj", "agent"} or (mention.nominal and r == mention.head and c.dep_ == "poss"):
+                agentive.update(t.i for t in c.subtree)
+    # "detained several suspects in Gaza": an act done to people of its own is not aimed at its
+    # setting ("blocked roads in Algiers", a thing, is: event coders take the place's people).
+    verb = doc[mention.carrier] if mention.nominal and mention.carrier is not None else doc[mention.head]
+    has_object = any(
+        c.dep_ in {"dobj", "obj", "nsubjpass"} and (c.lemma_.lower() in PERSON_NOUNS or c.ent_type_ in {"PERSON", "NORP"})
+        for c in verb.children
+    )
+    if mention.kind.plover == "CONSULT" and mention.kind.mode != "visit":
+        has_object = True  # "talks in Havana": where parties meet is no party (where one visits is)
+    best: tuple[tuple[int, int], Place] | None = None
+    for token in _reach(doc, mention, clause):
+        place = records.place_at.get(token.i)
+        if place is None or token.i in agentive or not place.country_code:
+            continue
+        actor = records.actor_at.get(token.i)
+        if actor is not None and actor.end - actor.start > place.end - place.start:
+            continue
+        t = token
+        for _ in range(6):
+            if t.dep_ in {"conj", "appos", "compound"} and t.head.i in records.place_at:
+                t = t.head
+            elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS:
+                t = t.head.head  # "the town of Cizre": the phrase it names
+            else:
+                break
+        if t.dep_ in {"dobj", "obj", "nsubjpass", "dative"}:
+            rank = 0
+        elif t.dep_ == "pobj" and t.head.lower_ in _REACH_PREPS:
+            rank = 0
+        elif t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and not has_object:
+            rank = 1
+        else:
+            continue
+        key = (rank, abs(token.i - mention.head))
+        if best is None or key < best[0]:
+            best = (key, place)
+    if best is not None:
+        return best[1]
+    return setting if setting is not None and setting.country_code and not has_object else None
+
+
 def _is_date(time: Time) -> bool:
     return time.type in {"DATE", "TIME"} and bool(time.value) and time.value[:1].isdigit()
 
@@ -534,6 +623,16 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
             # ethnic cleansing": who does what the act is the setting of does the act
             subj = _subject(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             agent = _np_actor(doc, subj, records) if subj is not None else None
+    if patient is None and mention.nominal and trigger.dep_ == "pobj" and trigger.head.lower_ in {"in", "during"}:
+        verb = trigger.head.head
+        if verb.pos_ == "VERB" and (mention.kind.violent or mention.kind.plover == "COERCE"):
+            # "wounded two British soldiers in a bomb attack", "civilians were killed in a car
+            # bombing": whom the verb the act is the setting of harms is the act's target
+            for c in verb.children:
+                found = _np_actor(doc, c, records) if c.dep_ in {"dobj", "obj", "nsubjpass"} else None
+                if found is not None and (agent is None or found.id != agent.id):
+                    patient, patient_token = found, c
+                    break
     if agent is None and outer_verb is not None and top.dep_ == "pobj" and top.head.lower_ in {"for", "on"}:
         subj = _subject(outer_verb)  # "the minister arrived ... for a visit": the visitor
         agent = _np_actor(doc, subj, records) if subj is not None else None
@@ -561,12 +660,22 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
         other, token = _nearest_other(doc, mention, records, agent, blocked, exclude=patient)
         if other is not None:
             patient, patient_token = other, token
+        elif agent is not None and patient.country_code == agent.country_code:
+            # "Israel has strengthened its forces in Lebanon": with no other party, the place
+            # the agent's own forces are sent to or kept in stands for the target
+            own_place = _target_place(doc, mention, clause, records)
+            if own_place is not None and own_place.country_code and alpha3(own_place.country_code) != agent.country_code:
+                patient = None
 
     target_country = patient.country_code if patient is not None else None
     if target_country is None and patient_token is not None:
         target_country = _demonym_country(patient_token, records)
+    target_place = None
+    if patient is None:
+        target_place = _target_place(doc, mention, clause, records, place)
 
     return Arguments(
+        target_place=target_place,
         target_country=target_country,
         actor1=agent,
         actor2=patient,

@@ -505,6 +505,13 @@ ARMED_NOUNS = words(
     "soldier troop force army police policeman officer fighter militant rebel insurgent "
     "position base checkpoint militia convoy unit outpost"
 )
+#: Nouns naming people: an act done to them ("detained several suspects in Gaza") has a human
+#: target of its own, so the place it happens in is only its setting.
+PERSON_NOUNS = CIVILIAN_NOUNS | words(
+    "suspect member prisoner detainee hostage migrant refugee household opponent candidate official"
+    " leader activist protester demonstrator national citizen soldier troop fighter militant rebel"
+    " policeman officer inhabitant victim"
+)
 INTERVENTION_WORDS = words("tear disperse baton cannon arrest detain break")
 LETHAL_WORDS = frozenset({"kill", "shoot", "live", "dead"})
 PEACE_WORDS = words("peace ceasefire prisoner truce exchange swap")

@@ -29,6 +29,7 @@ from dateline.actors.lexicon import (
     DOER_NOUNS,
     EVENT_NOUNS,
     FUZZY_NAME,
+    GROUP_HEADS,
     FUZZY_SURNAME,
     ORG_NOUNS,
     PARTY_PREPS,
@@ -46,6 +47,8 @@ _JOINERS = {"-", "–", ".", "'", "’"}
 _MODIFIER = {"compound", "amod", "nmod", "npadvmod"}
 #: Sectors of unqualified actors who often act abroad: where they act says nothing of whose they are.
 _TRAVELLING = {"government", "military", "intelligence"}
+#: Participles that place a body: "a newspaper based in Beirut".
+_BASED = {"base", "based", "locate", "located", "station", "stationed", "headquarter", "headquartered"}
 #: Prepositions of where an act happened (for an unqualified actor's country).
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 #: Prefixes by which a country word names what one is against: "anti-Syria", "anti-American".
@@ -204,6 +207,11 @@ class _Finder:
                 if ent == "PERSON" and self._inside_longer_entity(i, j):
                     break  # "Bloomberg" inside "Michael Bloomberg": the entity pass decides
                 res = self._canon(canon, kind)
+                if kind == "person" and j == i + 1:
+                    # "King Hassan of Morocco": the text's own qualifier beats a one-word alias
+                    country, sector = self._person_context(self.doc[i:j])
+                    if country is not None and country != res.country:
+                        res = _Resolved(tok.text, country, sector, "person")
                 if res.country is None and j - i > 1:
                     # "Palestinian Islamic Jihad": the dictionaries code some groups by region
                     # only (MEAREB); a nationality word in the name itself gives the country
@@ -232,12 +240,31 @@ class _Finder:
                 if canon is None or not self._free(i, j):
                     continue
                 last = doc[i:j].root
+                qual_head: Token | None = None
                 # "military airfields", "President Zelensky": a modifier, not the actor itself.
                 if last.dep_ in _MODIFIER and last.head.i >= j and last.head.pos_ in ("NOUN", "PROPN"):
-                    break
+                    head = last.head
+                    if head.lemma_.lower() in GROUP_HEADS and head.i - j < 2 and self._free(j, head.i + 1):
+                        # "opposition groups", "rebel leaders": the group the agent noun sorts
+                        j, last = head.i + 1, head
+                    elif (
+                        self.words[head.i] in self.reg.agents  # "regime forces": the head is the actor
+                        or head.dep_ != "nsubj"
+                        or head.head.pos_ != "VERB"
+                        or head.head.lemma_ in STATIVE
+                    ):
+                        break
+                    else:
+                        # "Israeli army bulldozers demolished homes": what acts is the army's,
+                        # qualified by what qualifies the phrase
+                        qual_head = head
                 if last.pos_ not in ("NOUN", "PROPN") and last.dep_ not in _SUBJECT:
                     break
-                country, mod_start = self._qualifier(doc[i], last, j, located=canon.kind != "person")
+                # "doctors from American aid groups", not "withdrew forces from Panama"
+                origin = canon.resolve(self.day, self.reg.iso3)[1] not in _TRAVELLING
+                country, mod_start = self._qualifier(
+                    doc[i], qual_head or last, j, located=canon.kind != "person", origin=origin
+                )
                 if canon.weak and country is None:
                     break
                 if country is None and last.tag_ == "NN":
@@ -279,7 +306,11 @@ class _Finder:
         locative phrases ("in", "at", "near", "outside") of the verb it is subject or object of,
         followed through nested phrases ("in a car bomb explosion in eastern Beirut")."""
         verb = noun
-        for _ in range(3):
+        for acl in noun.children:
+            if acl.dep_ == "acl" and acl.lemma_.lower() in _BASED:
+                verb = acl  # "a newspaper based in east Beirut"
+                break
+        for _ in range(5):
             if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
                 break
             verb = verb.head
@@ -303,6 +334,21 @@ class _Finder:
             stack.extend(t.children)
         return codes.pop() if len(codes) == 1 else None
 
+    def _placed_in(self, noun: Token) -> str | None:
+        """The country of a place an "in" or "of" phrase right after a noun puts it in."""
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of") or prep.i < noun.i:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                # the phrase's own head first: "the Israeli-occupied West Bank" is the West Bank
+                for k in [obj.i, *(c.i for c in obj.children if c.dep_ == "compound")]:
+                    place = self._place_of(self.doc[k]) if k in self.place_tokens else None
+                    if place is not None and place.country_code:
+                        return _alpha3(place.country_code)
+        return None
+
     def _place_of(self, token: Token) -> Place | None:
         for place in self.places:
             if place.start <= token.idx < place.end:
@@ -323,6 +369,9 @@ class _Finder:
         codes: set[str | None] = set()
         for place in self.places:
             if first_char <= place.start < sent.end_char and place.country_code:
+                at = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+                if at is not None and _after_prefix(self.doc, at.start):
+                    continue  # "an anti-Syria journalist" names Syria as what one is against
                 codes.add(_alpha3(place.country_code))
         for a, _b, res in self.found:
             if first <= a < sent.end and res.country:
@@ -335,7 +384,9 @@ class _Finder:
         # "a United Nations mission" says nothing of the army's country
         return {c for c in codes if c is not None and c not in {"IGO", "NGO"}}
 
-    def _qualifier(self, first: Token, head: Token, end: int, located: bool = False) -> tuple[str | None, int | None]:
+    def _qualifier(
+        self, first: Token, head: Token, end: int, located: bool = False, origin: bool = False
+    ) -> tuple[str | None, int | None]:
         """The country qualifying a noun phrase, and where its modifier starts.
 
         Looks left within the phrase ("Ukraine's", "Ukrainian", "the Russian-installed"), then at an
@@ -369,7 +420,7 @@ class _Finder:
         if best[0]:
             return best
         # "the Ministry of Defense of Ukraine"; for groups also "rebels in Darfur", "police in Guinea"
-        preps = ("of", "in") if located else ("of",)
+        preps = ("of", "in", "from") if located and origin else ("of", "in") if located else ("of",)
         if end < len(doc) and doc[end].lower_ in preps and doc[end].head.i in (head.i, end - 1):
             for obj in doc[end].children:
                 if obj.dep_ == "pobj":
@@ -473,6 +524,9 @@ class _Finder:
         if root.tag_ not in ("NNPS", "NNS") or root.dep_ not in _SUBJECT | {"dobj", "pobj", "conj"}:
             return
         country, mod_start = self._qualifier(span[0], root, span.end)
+        if country is None and len(span) > 1:
+            found = self._country_at(span.start, span.end)  # "Bosnian Serbs": the word inside the name
+            country = found[0] if found and found[1] < span.end else None
         start = mod_start if mod_start is not None and self._free(mod_start, span.start) else span.start
         self._claim(start, span.end, _Resolved(span.text, country, None, "group"))
 
@@ -485,7 +539,7 @@ class _Finder:
         key = self._key(span.start, span.end)
         canon = self.reg.actors.get(key)
         if canon is not None:
-            self._claim(span.start, span.end, self._canon(canon, "person"))
+            self._claim(span.start, span.end, self._in_role(span, self._canon(canon, "person")))
             return
         words = key.split()
         if not words:
@@ -499,8 +553,14 @@ class _Finder:
         alias = self.reg.surnames.get(words[-1])
         if alias is not None and (len(words) == 1 or alias[:1] == words[0][:1]):
             # "President Mugabe", "Carlos Menem" (listed as Carlos Saul Menem): a surname only
-            # one listed person bears, with a matching initial when a given name is written.
-            self._claim(span.start, span.end, self._canon(self.reg.actors[alias], "person"))
+            # one listed person bears, with a matching initial when a given name is written;
+            # unless the text says whose they are otherwise ("King Hassan of Morocco").
+            res = self._canon(self.reg.actors[alias], "person")
+            country, sector = self._person_context(span)
+            if country is not None and country != res.country:
+                self._claim(span.start, span.end, _Resolved(span.text, country, sector, "person"))
+            else:
+                self._claim(span.start, span.end, self._in_role(span, res))
             return
         fuzzy = self._fuzzy_person(key)
         if fuzzy is not None:
@@ -509,6 +569,10 @@ class _Finder:
         if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS and len(span) == 1:
             return
         country, sector = self._person_context(span)
+        if country is None and self.home is None:
+            # "Judge Alejandro Rivera opened investigations against 28 Chilean officials": an
+            # unknown person in a sentence that names one country only is of that country
+            country = self._sentence_country(root)
         self._claim(span.start, span.end, _Resolved(span.text, country, sector, "person"))
 
     def _fuzzy_person(self, key: str) -> _Resolved | None:
@@ -526,6 +590,18 @@ class _Finder:
         canon = self.reg.actors[alias]
         res = self._canon(canon, "person")
         return _Resolved(res.name, res.country, res.sector, "person", variant_of=canon.name)
+
+    def _in_role(self, span: Span, res: _Resolved) -> _Resolved:
+        """A known person in the role an apposition gives them: "Kenzo Oshima, the United Nations
+        Emergency Relief Coordinator" speaks for the UN, whatever their nationality."""
+        root = span.root
+        for app in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
+            for a, b, other in self.found:
+                if other.kind != "person" and other.country in ("IGO", "NGO") and any(
+                    a <= t.i < b for t in app.subtree
+                ):
+                    return _Resolved(res.name, other.country, res.sector, "person", res.variant_of)
+        return res
 
     def _person_context(self, span: Span) -> tuple[str | None, str | None]:
         """Country and sector of an unknown person from titles ("Chinese leader X") or an
@@ -605,6 +681,13 @@ class _Finder:
                 return
         if not acting:
             return
+        if span.root.ent_type_ == "NORP" and span.root.tag_ in ("NNPS", "NNS"):
+            # "Ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people
+            # placed in another country is that country's minority, as event coders code it
+            where = self._placed_in(span.root)
+            if where is not None and where != code:
+                self._claim(span.start, span.end, _Resolved(span.text, where, None, "group"))
+                return
         if span.root.ent_type_ == "NORP" and any(c.lower_ == "ethnic" for c in span.root.children):
             # "ethnic Albanians demonstrated in Serbia": a minority is coded by the country it
             # lives in, as event coders do, when the sentence names one other country
@@ -638,6 +721,9 @@ class _Finder:
         Russian-installed head" gives the head the name (not the role: the text's role stays)."""
         at = {i: k for k, (a, b, _) in enumerate(self.found) for i in range(a, b)}
         for k, (a, b, res) in enumerate(self.found):
+            if res.kind == "person" and res.name is not None and res.country not in ("IGO", "NGO"):
+                self.found[k] = (a, b, self._in_role(self.doc[a:b], res))
+                continue
             if res.kind != "person" or res.name is not None:
                 continue
             root = self.doc[a:b].root

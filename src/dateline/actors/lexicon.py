@@ -52,6 +52,13 @@ ARMED_ASSETS = _words(
     " ammunition munitions weapons weaponry armour armor equipment"
 )
 
+#: Nouns an agent noun can sort as a modifier and still name the actor: "opposition groups", "rebel
+#: leaders", "army officers" (not "military airfields", a thing).
+GROUP_HEADS = _words(
+    "group member leader supporter activist figure commander official officer party movement faction"
+    " spokesman spokeswoman representative delegate delegation unit agency service"
+)
+
 #: Head nouns of agent phrases that name a body, not one person ("Department of Foreign Affairs").
 ORG_NOUNS = _words(
     "department ministry office agency council committee commission court government administration"

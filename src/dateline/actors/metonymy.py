@@ -8,6 +8,10 @@ actor), country the place's country in ISO-3, sector `government` for a country 
 party is its government, as with "Russia accused") and `civilian` for anything finer (a town's
 people). The events stage asks for one only when an event names no target of its own; the place of
 an event whose target is named stays a place.
+
+The same holds for the one who acts in a few acts only a state does, when the text names no one:
+"was arrested in Lebanon", "was put under investigation in Italy" are the acts of that country's
+authorities (sector `government`; the event's `actor1_basis` says "implied").
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ def alpha3(alpha2: str) -> str | None:
     return country.alpha_3 if country is not None else None
 
 
-def place_actor(place: Place, actor_id: str, country_level: bool) -> Actor | None:
+def place_actor(place: Place, actor_id: str, sector: str) -> Actor | None:
     """The actor a resolved place stands for, or None when the place has no country."""
     code = alpha3(place.country_code) if place.country_code else None
     if code is None:
@@ -41,6 +45,6 @@ def place_actor(place: Place, actor_id: str, country_level: bool) -> Actor | Non
         end=place.end,
         name=place.name or place.text,
         country_code=code,
-        sector="government" if country_level else "civilian",
+        sector=sector,
         kind=PLACE_KIND,
     )

@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 
 __all__ = ["code_events", "find_events"]
 
+#: Modes of acts only a state's authorities do: with no one named, the place's government did it.
+STATE_MODES = frozenset({"arrest", "deport", "investigate"})
 #: Most damage phrases an event keeps: the output is a short summary, the evidence holds the rest.
 MAX_DAMAGE = 3
 #: The ranges "days/weeks after X" cover, in days, for dating an event relative to another.
@@ -304,8 +306,10 @@ def _find_events(doc: Doc, report: Report) -> tuple[list[Event], list[Actor]]:
         actor2 = next((c.args.actor2 for c in members if c.args.actor2 is not None), None)
         if actor2 is None:
             target_place = next((c.args.target_place for c in members if c.args.target_place), None)
-            if target_place is not None:
-                actor2 = _place_target(target_place, actor1, extra)
+            if target_place is not None and not (
+                actor1 is not None and actor1.start <= target_place.start and target_place.end <= actor1.end
+            ):  # "Ukraine's Ministry of Defense": a place inside the agent's own name is no target
+                actor2 = _place_actor(target_place, "government" if is_country(target_place) else "civilian", extra)
         basis = "explicit" if actor1 is not None else None
         if actor1 is None and m.kind.plover == "ASSAULT":
             actor1 = _accused_actor1(doc, members, coded)
@@ -314,6 +318,11 @@ def _find_events(doc: Doc, report: Report) -> tuple[list[Event], list[Actor]]:
                 actor1 = _implied_actor1(members)
                 basis = "implied" if actor1 is not None else None
         place = next((c.args.place for c in members if c.args.place is not None), None)
+        if actor1 is None and m.kind.mode in STATE_MODES and place is not None:
+            # "was arrested in Lebanon", "put under investigation in Italy": only a state's
+            # authorities arrest, deport or investigate where it happens
+            actor1 = _place_actor(place, "government", extra)
+            basis = "implied" if actor1 is not None else None
         found = harm.get(n, [])
         fatalities = next((h.fatalities for h in found if h.fatalities is not None), None)
         injured = next((h.injured for h in found if h.injured is not None), None)
@@ -343,13 +352,11 @@ def _find_events(doc: Doc, report: Report) -> tuple[list[Event], list[Actor]]:
     return events, list(extra.values())
 
 
-def _place_target(place: Place, actor1: Actor | None, extra: dict[str, Actor]) -> Actor | None:
-    """The actor a place stands for as an event's target, made once per place mention."""
-    if actor1 is not None and actor1.start <= place.start and place.end <= actor1.end:
-        return None  # "Ukraine's Ministry of Defense": the place is the agent's own name
-    key = f"p:{place.id}"
+def _place_actor(place: Place, sector: str, extra: dict[str, Actor]) -> Actor | None:
+    """The actor a place stands for (`actors.metonymy`), made once per place mention and sector."""
+    key = f"p:{place.id}:{sector}"
     if key not in extra:
-        made = place_actor(place, key, is_country(place))
+        made = place_actor(place, key, sector)
         if made is None:
             return None
         extra[key] = made

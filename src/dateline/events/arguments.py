@@ -176,11 +176,16 @@ def _verb_actors(
     patient_token = None
     subj = _subject(verb)
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    if passive and verb.lemma_.lower() in STANCE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
+        # "Israel is opposed to French mediation", "Vietnam is committed to opening up": a stance
+        # its subject takes, not something done to it
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), subj)
+        passive = False
     for c in verb.children:
         if c.dep_ == "agent":
             for g in c.children:
                 agent = agent or _np_actor(doc, g, records)
-        elif c.dep_ == "nsubjpass":
+        elif c.dep_ == "nsubjpass" and passive:
             patient_token = c
             patient = _np_actor(doc, c, records)
         elif c.dep_ in {"dobj", "obj"}:
@@ -251,6 +256,8 @@ def _party(doc: Doc, verb: Token, records: Records, fallback: Token | None) -> t
     return None, fallback
 
 
+#: Participles by which "X is <participle> to ..." states X's own stance (X acts).
+STANCE_PARTICIPLES = words("oppose commit determine prepare resolve dedicate")
 #: Verbs whose "in" object is an act their subject takes part in: "engaged in ethnic cleansing".
 ENGAGE_VERBS = words("engage involve participate")
 #: Possessives by which a patient is the agent's own ("its troops").
@@ -615,7 +622,7 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
     )
     for outer_clause in outer_clauses:
         place = place or _pick_place(outer_clause, records, mention.head, object_place=False)
-    if agent is None and mention.nominal and trigger.dep_ == "pobj" and trigger.head.lower_ == "in":
+    if agent is None and mention.nominal and trigger.dep_ == "pobj" and trigger.head.lower_ in {"in", "during"}:
         verb = trigger.head.head
         active = verb.pos_ == "VERB" and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
         if active or verb.lemma_.lower() in ENGAGE_VERBS:

@@ -218,6 +218,12 @@ class _Finder:
                     found = next((f for k in range(i, j) if (f := self._country_at(k, j))), None)
                     if found is not None:
                         res = _Resolved(res.name, found[0], res.sector, res.kind, res.variant_of)
+                if res.country is None and self.home is None and _regional(canon):
+                    # "Islamic Salvation Front" (coded INTREB) in a sentence about Algeria only: a
+                    # movement the dictionaries code by region acts in the one country named
+                    country = self._sentence_country(tok)
+                    if country is not None:
+                        res = _Resolved(res.name, country, res.sector, res.kind, res.variant_of)
                 self._claim(i, j, res)
                 i = j - 1
                 break
@@ -306,28 +312,33 @@ class _Finder:
         locative phrases ("in", "at", "near", "outside") of the verb it is subject or object of,
         followed through nested phrases ("in a car bomb explosion in eastern Beirut")."""
         verb = noun
-        for acl in noun.children:
-            if acl.dep_ == "acl" and acl.lemma_.lower() in _BASED:
-                verb = acl  # "a newspaper based in east Beirut"
-                break
+        acl = next((c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+        if acl is not None:
+            # "a newspaper based in east Beirut", "refugees fleeing the civil war in Liberia"
+            verb = acl
         for _ in range(5):
             if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
                 break
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
             return None
+        if verb.dep_ == "relcl" and verb.head.i in self.place_tokens:
+            # "a curfew in Montenegro, where 28 people have been killed": the place it describes
+            code = self._place_country(verb.head)
+            if code:
+                return code
         codes: set[str] = set()
         stack = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE]
+        if verb is acl:
+            stack += [c for c in verb.children if c.dep_ in ("dobj", "obj")]
         seen = 0
         while stack and seen < 40:
             t = stack.pop()
             seen += 1
             if t.i in self.place_at or t.i in self.place_tokens:
-                place = self._place_of(t)
-                if place is not None and place.country_code:
-                    code = _alpha3(place.country_code)
-                    if code:
-                        codes.add(code)
+                code = self._place_country(t)
+                if code:
+                    codes.add(code)
                 continue
             if t.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos"):
                 continue
@@ -344,10 +355,22 @@ class _Finder:
                     continue
                 # the phrase's own head first: "the Israeli-occupied West Bank" is the West Bank
                 for k in [obj.i, *(c.i for c in obj.children if c.dep_ == "compound")]:
-                    place = self._place_of(self.doc[k]) if k in self.place_tokens else None
-                    if place is not None and place.country_code:
-                        return _alpha3(place.country_code)
+                    code = self._place_country(self.doc[k]) if k in self.place_tokens else None
+                    if code:
+                        return code
         return None
+
+    def _place_country(self, token: Token) -> str | None:
+        """The country of the place at a token; a country's own name beats a same-named town."""
+        place = self._place_of(token)
+        if place is None:
+            return None
+        span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None:
+            found = self._country_at(span.start, span.end)
+            if found is not None:
+                return found[0]
+        return _alpha3(place.country_code) if place.country_code else None
 
     def _place_of(self, token: Token) -> Place | None:
         for place in self.places:
@@ -452,6 +475,8 @@ class _Finder:
         """(country code, end token) of the longest country name starting at token i; a place the
         places stage resolved there answers first ("police in Bara": the Bara it found)."""
         place = self.place_at.get(i)
+        if place is not None and self.words[i] in self.reg.agents and place.end - place.start == len(self.doc[i]):
+            place = None  # "King Hassan", "President X": a title the places stage took for a town
         if place is not None and place.country_code and not self._names_country(i, limit):
             code = _alpha3(place.country_code)
             end = self.doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -494,6 +519,11 @@ class _Finder:
                 continue
             if self.dateline is not None and span.start < self.dateline[1]:
                 continue  # "MANILA —" says where the report was filed, not who acted
+            if label in ("ORG", "PERSON", "GPE", "NORP") and span.end < len(self.doc):
+                # "Sierra" + "Leonean" split by NER: the country name the words go on to make
+                found = self._country_at(span.start, min(len(self.doc), span.end + 3))
+                if found is not None and found[1] > span.end and self._free(span.start, found[1]):
+                    span = self.doc[span.start : found[1]]
             is_country = self.reg.country_of(self._key(span.start, span.end), self.day) is not None
             if label == "PERSON" and not is_country:
                 self._person(span)
@@ -744,6 +774,12 @@ class _Finder:
             met = self.people.get(self.words[tok.i])
             if met is not None and tok.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP"):
                 self._claim(tok.i, tok.i + 1, met)
+
+
+def _regional(canon: Canon) -> bool:
+    """Is a dictionary actor coded by a region (MEAREB, WAFREB) rather than a transnational
+    movement (IMGMUSALQ, al-Qaeda) or an international body?"""
+    return bool(canon.roles) and all(r.code[:3] not in ("IMG", "IGO", "NGO") for r in canon.roles)
 
 
 def _after_prefix(doc: Doc, i: int) -> bool:

@@ -56,7 +56,7 @@ ARMED_ASSETS = _words(
 #: leaders", "army officers" (not "military airfields", a thing).
 GROUP_HEADS = _words(
     "group member leader supporter activist figure commander official officer party movement faction"
-    " spokesman spokeswoman representative delegate delegation unit agency service"
+    " spokesman spokeswoman representative delegate delegation unit agency service candidate"
 )
 
 #: Head nouns of agent phrases that name a body, not one person ("Department of Foreign Affairs").

@@ -290,6 +290,13 @@ def _nearest_other(
         # "began a hunger strike to protest against Sweden's decision", "threatened to ... unless
         # Israel rescinded": the party an act is aimed at may sit in its purpose or condition
         found = _search_other(doc, mention, records, agent, blocked, trigger, {"parataxis"}, exclude)
+    noun = doc[mention.head]
+    if found[0] is None and mention.nominal and noun.dep_ in {"dobj", "obj"} and noun.head.pos_ == "VERB":
+        # "reiterated its demand that Israel ease ...", "continued their hunger strike to demand
+        # the resignation of X": the clause the parse hangs on the verb completes the act
+        verb = noun.head
+        after = [c for c in verb.children if c.dep_ in {"ccomp", "advcl", "xcomp"} and c.i > noun.i]
+        found = _search_other(doc, mention, records, agent, set(), verb, {"parataxis"}, exclude, after)
     return found
 
 
@@ -302,19 +309,24 @@ def _search_other(
     trigger: Token,
     skip: set[str],
     exclude: Actor | None = None,
+    start: list[Token] | None = None,
 ) -> tuple[Actor | None, Token | None]:
-    """One search of `_nearest_other` below `trigger`, not entering the dependencies in `skip`."""
+    """One search of `_nearest_other` below `trigger` (or from `start`), not entering the
+    dependencies in `skip`."""
     seen = {trigger.i}
-    stack = [c for c in trigger.children if c.dep_ not in _NOT_TARGET_DEPS and c.dep_ not in skip]
-    if mention.nominal:
-        stack += [c for c in doc[mention.head].children if c.i not in seen]
+    if start is not None:
+        stack = list(start)
+    else:
+        stack = [c for c in trigger.children if c.dep_ not in _NOT_TARGET_DEPS and c.dep_ not in skip]
+        if mention.nominal:
+            stack += [c for c in doc[mention.head].children if c.i not in seen]
     best: tuple[tuple[int, int], Actor, Token] | None = None
     while stack:
         t = stack.pop()
         if t.i in seen or (t.i in blocked and t.i not in mention.roots):
             continue
         seen.add(t.i)
-        if t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_VERBS:
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_VERBS and (start is None or t not in start):
             continue
         actor = records.actor_at.get(t.i)
         if actor is None:
@@ -470,6 +482,8 @@ def _target_place(
         for _ in range(6):
             if t.dep_ in {"conj", "appos", "compound"} and t.head.i in records.place_at:
                 t = t.head
+            elif t.dep_ in {"amod", "compound", "nmod"} and t.head.pos_ == "NOUN" and is_country(place):
+                t = t.head  # "shell Iraqi towns", "the Azerbaijani republic of Nakhichevan": whose they are
             elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS:
                 t = t.head.head  # "the town of Cizre": the phrase it names
             else:

@@ -30,6 +30,7 @@ from dateline.actors.lexicon import (
     EVENT_NOUNS,
     FUZZY_NAME,
     GROUP_HEADS,
+    QUANTITY_NOUNS,
     FUZZY_SURNAME,
     ORG_NOUNS,
     PARTY_PREPS,
@@ -272,7 +273,12 @@ class _Finder:
                     doc[i], qual_head or last, j, located=canon.kind != "person", origin=origin
                 )
                 if canon.weak and country is None:
-                    break
+                    # "Prisoners rioted at a jail in Dili": where they act qualifies them too
+                    if canon.resolve(self.day, self.reg.iso3)[1] in _TRAVELLING:
+                        break
+                    country = self._located_country(last)
+                    if country is None:
+                        break
                 if country is None and last.tag_ == "NN":
                     # "the minister" after "Kenya's foreign minister": the same person again
                     country = self._earlier_role(last.lower_)
@@ -662,6 +668,11 @@ class _Finder:
         while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
         head = tok.head
+        crowd = False
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in QUANTITY_NOUNS:
+            # "Thousands of Nigerians were converging": the people the quantity counts
+            tok, crowd = head.head, True
+            head = tok.head
         if tok.dep_ in _SUBJECT:
             # "France is ready to contribute troops", "Norway is willing to send": a country
             # that declares itself ready to act is acting, though the verb is "be".
@@ -725,6 +736,9 @@ class _Finder:
             if len(others) == 1:
                 self._claim(span.start, span.end, _Resolved(span.text, others.pop(), None, "group"))
                 return
+        if crowd:
+            self._claim(span.start, span.end, _Resolved(span.text, code, "civilian", "group"))
+            return
         name = self.reg.country_name(code)
         self._claim(
             span.start, span.end, _Resolved(f"Government of {name}" if name else None, code, "government", "country")

@@ -59,6 +59,9 @@ GROUP_HEADS = _words(
     " spokesman spokeswoman representative delegate delegation unit agency service candidate"
 )
 
+#: Nouns that count a people: "thousands of Nigerians", "a group of Kenyans".
+QUANTITY_NOUNS = _words("hundreds thousands millions dozens scores tens group groups crowd crowds number")
+
 #: Head nouns of agent phrases that name a body, not one person ("Department of Foreign Affairs").
 ORG_NOUNS = _words(
     "department ministry office agency council committee commission court government administration"

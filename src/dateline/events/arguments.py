@@ -99,9 +99,10 @@ def _np_actor(doc: Doc, token: Token, records: Records) -> Actor | None:
             for t in child.subtree:
                 if t.i in records.actor_at:
                     return records.actor_at[t.i]
-    # "officials of X", "the head of X": the "of" object names whom the phrase stands for.
+    # "officials of X", "the head of X": the "of" object names whom the phrase stands for;
+    # "doctors from two American aid groups": the body they come from
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "from" and token.pos_ == "NOUN")):
             for pobj in child.children:
                 if pobj.i in records.actor_at:
                     return records.actor_at[pobj.i]
@@ -256,6 +257,8 @@ def _party(doc: Doc, verb: Token, records: Records, fallback: Token | None) -> t
     return None, fallback
 
 
+#: Nouns of moving forces whose "of" object is the force that moves, the actor.
+DEPLOY_NOUNS = words("deployment arrival redeployment withdrawal pullout")
 #: Participles by which "X is <participle> to ..." states X's own stance (X acts).
 STANCE_PARTICIPLES = words("oppose commit determine prepare resolve dedicate")
 #: Verbs whose "in" object is an act their subject takes part in: "engaged in ethnic cleansing".
@@ -670,6 +673,14 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
                 if other is not None and other.id != agent.id:
                     patient = other
                     break
+    if agent is None and mention.nominal and doc[mention.head].lemma_.lower() in DEPLOY_NOUNS:
+        # "the first deployment of NATO peacekeeping troops": with no one named as sending them,
+        # the force that moves is who acts (and not its own target)
+        for c in doc[mention.head].children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                agent = next((a for g in c.children if (a := _np_actor(doc, g, records)) is not None), None)
+        if agent is not None and patient is not None and patient.id == agent.id:
+            patient, patient_token = None, None
     if patient is None:
         patient, token = _nearest_other(doc, mention, records, agent, blocked)
         patient_token = patient_token or token

@@ -250,6 +250,9 @@ VERBS: dict[str, EventKind] = {
     "outlaw": _k("COERCE", "ban", mode="ban"),
     "confiscate": _k("COERCE", "loot", mode="seize"),
     "torture": _k("ASSAULT", "torture", mode="torture", acled=VAC, sub="Attack", violent=True),
+    # Breaking up a crowd is repression (CAMEO 175), breaking into computers coercion
+    "disperse": _k("COERCE", "disperse", mode="repress", needs="person_object"),
+    "hack": _k("COERCE", "hack", needs="into"),
     "blockade": _k("COERCE", "blockade", mode="restrict"),
     "block": _k(
         "PROTEST",
@@ -258,7 +261,7 @@ VERBS: dict[str, EventKind] = {
         acled=PROTESTS,
         sub="Peaceful protest",
         needs="object_in_civil",
-        objects=words("road street highway route traffic roadway railway bridge entrance"),
+        objects=words("road street highway route traffic roadway railway bridge entrance transport access"),
     ),
     "telephone": _k("CONSULT", "phone", mode="phone", needs="actor_object_or_none"),
     "phone": _k("CONSULT", "phone", mode="phone", needs="actor_object_or_none"),
@@ -350,6 +353,7 @@ NOUNS: dict[str, EventKind] = {
     "sit-in": _k("PROTEST", "protest", mode="obstruct", acled=PROTESTS, sub="Peaceful protest", refine=True),
     "riot": _k("PROTEST", "riot", mode="riot", acled=RIOTS, sub="Violent demonstration"),
     "visit": _k("CONSULT", "visit", mode="visit"),
+    "welcome": _k("CONSULT", "meet", needs="light_verb"),  # "gave a warm welcome to X"
     "trip": _k("CONSULT", "visit", mode="visit", needs="to_place"),
     "meeting": _k("CONSULT", "meet"),
     "summit": _k("CONSULT", "meet"),

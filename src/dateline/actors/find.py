@@ -605,9 +605,12 @@ class _Finder:
         if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS and len(span) == 1:
             return
         country, sector = self._person_context(span)
-        if country is None and self.home is None:
+        if country is None and len(span) > 1:
+            found = self._country_at(span.start, span.end)  # "Bosnian Serbs" tagged PERSON
+            country = found[0] if found and found[1] < span.end else None
+        if country is None and sector is not None and self.home is None:
             # "Judge Alejandro Rivera opened investigations against 28 Chilean officials": an
-            # unknown person in a sentence that names one country only is of that country
+            # unknown person with a title in a sentence that names one country only is of it
             country = self._sentence_country(root)
         self._claim(span.start, span.end, _Resolved(span.text, country, sector, "person"))
 

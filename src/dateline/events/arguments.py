@@ -303,6 +303,40 @@ def _nearest_other(
     return found
 
 
+def _direct_place(doc: Doc, mention: Mention, records: Records) -> Place | None:
+    """A place that is the act's own object: "shelled Gaza", "the invasion of South Lebanon",
+    "the blockade of Serbia". It stands for the target before any actor merely reached further
+    down ("ploughing through the United Nations lines")."""
+    trigger = doc[mention.head]
+    if mention.nominal:
+        objs = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"of", "against", "on"} for g in c.children]
+    else:
+        objs = [c for c in trigger.children if c.dep_ in {"dobj", "obj"}]
+    for obj in objs:
+        place = records.place_at.get(obj.i)
+        actor = records.actor_at.get(obj.i)
+        if place is not None and place.country_code and (actor is None or actor.kind in {"country", None}):
+            return place
+    return None
+
+
+def _condition_party(
+    doc: Doc, mention: Mention, records: Records, agent: Actor | None
+) -> tuple[Actor | None, Token | None]:
+    """Whom a threat is held over: the subject of its condition ("threatened to strike unless
+    Israel rescinded ...", "... if the United States goes ahead"), however deep the act it
+    threatens sits."""
+    trigger = doc[mention.head]
+    for t in trigger.subtree:
+        if t.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in t.children):
+            continue
+        subj = next((c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        found = _np_actor(doc, subj, records) if subj is not None else None
+        if found is not None and (agent is None or found.id != agent.id):
+            return found, subj
+    return None, None
+
+
 def _search_other(
     doc: Doc,
     mention: Mention,
@@ -681,7 +715,10 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
                 agent = next((a for g in c.children if (a := _np_actor(doc, g, records)) is not None), None)
         if agent is not None and patient is not None and patient.id == agent.id:
             patient, patient_token = None, None
-    if patient is None:
+    if patient is None and mention.kind.plover == "THREATEN":
+        patient, patient_token = _condition_party(doc, mention, records, agent)
+    direct = _direct_place(doc, mention, records) if patient is None else None
+    if patient is None and direct is None:
         patient, token = _nearest_other(doc, mention, records, agent, blocked)
         patient_token = patient_token or token
     elif patient_token is not None and any(
@@ -704,7 +741,7 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
         target_country = _demonym_country(patient_token, records)
     target_place = None
     if patient is None:
-        target_place = _target_place(doc, mention, clause, records, place)
+        target_place = direct or _target_place(doc, mention, clause, records, place)
 
     return Arguments(
         target_place=target_place,

@@ -30,6 +30,7 @@ from dateline.actors.lexicon import (
     EVENT_NOUNS,
     FUZZY_NAME,
     GROUP_HEADS,
+    PERSON_HEADS,
     QUANTITY_NOUNS,
     FUZZY_SURNAME,
     ORG_NOUNS,
@@ -248,14 +249,17 @@ class _Finder:
                     continue
                 last = doc[i:j].root
                 qual_head: Token | None = None
+                grouped = False
                 # "military airfields", "President Zelensky": a modifier, not the actor itself.
                 if last.dep_ in _MODIFIER and last.head.i >= j and last.head.pos_ in ("NOUN", "PROPN"):
                     head = last.head
                     if head.lemma_.lower() in GROUP_HEADS and head.i - j < 2 and self._free(j, head.i + 1):
                         # "opposition groups", "rebel leaders": the group the agent noun sorts
-                        j, last = head.i + 1, head
+                        j, last, grouped = head.i + 1, head, True
                     elif (
                         self.words[head.i] in self.reg.agents  # "regime forces": the head is the actor
+                        or head.pos_ != "NOUN"  # "Media Rights Watch": a name
+                        or last.ent_type_ in ("ORG", "PERSON", "FAC")
                         or head.dep_ != "nsubj"
                         or head.head.pos_ != "VERB"
                         or head.head.lemma_ in STATIVE
@@ -302,14 +306,19 @@ class _Finder:
                 _, sector = canon.resolve(self.day, self.reg.iso3)
                 cname = self.reg.country_name(country)
                 name: str | None = f"{canon.name} of {cname}" if cname else canon.name
-                if canon.kind in ("person", "organization", "government"):
+                if grouped:
+                    # "police spokesman" is one person, "opposition groups" a group
+                    kind = "person" if last.tag_ == "NN" and last.lemma_.lower() in PERSON_HEADS else "group"
+                elif canon.kind in ("person", "organization", "government"):
                     kind = canon.kind
                 elif last.lower_ in ORG_NOUNS:
                     kind = "organization"
                 else:  # a dictionary agent noun: one person ("the president") or a group ("officials")
                     kind = "person" if last.tag_ in ("NN", "NNP") else "group"
-                if kind == "person":
-                    name = None  # "the Russian-installed head" is someone; `_appositions` may name them
+                if kind == "person" or grouped:
+                    # "the Russian-installed head" is someone; `_appositions` may name them. A group
+                    # an agent noun sorts ("a dissident faction") has no canonical name of its own.
+                    name = None
                 self._claim(start, j, _Resolved(name, country, sector, kind))
                 break
 

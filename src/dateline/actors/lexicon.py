@@ -58,6 +58,11 @@ GROUP_HEADS = _words(
     "group member leader supporter activist figure commander official officer party movement faction"
     " spokesman spokeswoman representative delegate delegation unit agency service candidate"
 )
+#: Those of `GROUP_HEADS` that name one person in the singular ("a police spokesman").
+PERSON_HEADS = _words(
+    "member leader supporter activist figure commander official officer spokesman spokeswoman"
+    " representative delegate candidate"
+)
 
 #: Nouns that count a people: "thousands of Nigerians", "a group of Kenyans".
 QUANTITY_NOUNS = _words("hundreds thousands millions dozens scores tens group groups crowd crowds number")

@@ -88,6 +88,11 @@ class Actor:
     sector: str | None = None  # government, military, police, rebel, civilian, media, judiciary, ...
     kind: str | None = None  # person, organization, government, group, country
     variant_of: str | None = None  # the canonical spelling when the text misspells a known actor
+    # How the country is known: "stated" (the mention's own words, its name or a known actor's
+    # role: "Ukraine's", "Ukrainian", "Putin"), "context" (inferred from the report around it: its
+    # dateline, the one country of its sentence, where the act happened, an earlier mention);
+    # None without a country.
+    country_basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

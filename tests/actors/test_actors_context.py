@@ -154,3 +154,11 @@ def test_anti_country_qualifies_no_one(registry):
 def test_a_thing_an_agent_noun_sorts_acts_for_it(registry):
     actors = run(registry, "Israeli army bulldozers demolished homes.", {"Israeli": ("IL", "PCLI")})
     assert country_of(actors, "army") == "ISR"
+
+
+def test_country_basis_tells_stated_from_inferred(registry):
+    text = "Police said Peruvian officials met the minister."
+    actors = {a.text: a for a in run(registry, text, {"Peruvian": ("PE", "PCLI")})}
+    assert actors["Peruvian officials"].country_basis == "stated"
+    police = actors["Police"]
+    assert (police.country_code, police.country_basis) in {("PER", "context"), (None, None)}

@@ -66,6 +66,7 @@ class _Resolved:
     sector: str | None
     kind: str | None
     variant_of: str | None = None
+    inferred: bool = False  # the country comes from the report around the mention, not its words
 
 
 @functools.lru_cache(maxsize=65536)
@@ -129,6 +130,7 @@ class _Finder:
                     sector=r.sector,
                     kind=r.kind,
                     variant_of=r.variant_of,
+                    country_basis=None if r.country is None else ("context" if r.inferred else "stated"),
                 )
             )
         return actors
@@ -225,7 +227,7 @@ class _Finder:
                     # movement the dictionaries code by region acts in the one country named
                     country = self._sentence_country(tok)
                     if country is not None:
-                        res = _Resolved(res.name, country, res.sector, res.kind, res.variant_of)
+                        res = _Resolved(res.name, country, res.sector, res.kind, res.variant_of, inferred=True)
                 self._claim(i, j, res)
                 i = j - 1
                 break
@@ -276,6 +278,7 @@ class _Finder:
                 country, mod_start = self._qualifier(
                     doc[i], qual_head or last, j, located=canon.kind != "person", origin=origin
                 )
+                stated = country is not None
                 if canon.weak and country is None:
                     # "Prisoners rioted at a jail in Dili": where they act qualifies them too
                     if canon.resolve(self.day, self.reg.iso3)[1] in _TRAVELLING:
@@ -319,7 +322,7 @@ class _Finder:
                     # "the Russian-installed head" is someone; `_appositions` may name them. A group
                     # an agent noun sorts ("a dissident faction") has no canonical name of its own.
                     name = None
-                self._claim(start, j, _Resolved(name, country, sector, kind))
+                self._claim(start, j, _Resolved(name, country, sector, kind, inferred=not stated))
                 break
 
     def _located_country(self, noun: Token) -> str | None:
@@ -617,11 +620,13 @@ class _Finder:
         if country is None and len(span) > 1:
             found = self._country_at(span.start, span.end)  # "Bosnian Serbs" tagged PERSON
             country = found[0] if found and found[1] < span.end else None
+        inferred = False
         if country is None and sector is not None and self.home is None:
             # "Judge Alejandro Rivera opened investigations against 28 Chilean officials": an
             # unknown person with a title in a sentence that names one country only is of it
             country = self._sentence_country(root)
-        self._claim(span.start, span.end, _Resolved(span.text, country, sector, "person"))
+            inferred = country is not None
+        self._claim(span.start, span.end, _Resolved(span.text, country, sector, "person", inferred=inferred))
 
     def _fuzzy_person(self, key: str) -> _Resolved | None:
         """A known person whose name the text misspells (Askyonov for Aksyonov)."""
@@ -746,7 +751,7 @@ class _Finder:
             # lives in, as event coders do, when the sentence names one other country
             others = self._sentence_countries(span.root) - {code}
             if len(others) == 1:
-                self._claim(span.start, span.end, _Resolved(span.text, others.pop(), None, "group"))
+                self._claim(span.start, span.end, _Resolved(span.text, others.pop(), None, "group", inferred=True))
                 return
         if crowd:
             self._claim(span.start, span.end, _Resolved(span.text, code, "civilian", "group"))
@@ -789,7 +794,7 @@ class _Finder:
             for p in partners:
                 other = self.found[at[p]][2] if p in at else None
                 if other is not None and other.kind == "person" and other.name:
-                    self.found[k] = (a, b, _Resolved(other.name, res.country, res.sector, "person"))
+                    self.found[k] = (a, b, _Resolved(other.name, res.country, res.sector, "person", inferred=res.inferred))
                     break
 
     # ---------------------------------------------------------------- pass 4: bare surnames

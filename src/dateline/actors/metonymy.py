@@ -47,4 +47,5 @@ def place_actor(place: Place, actor_id: str, sector: str) -> Actor | None:
         country_code=code,
         sector=sector,
         kind=PLACE_KIND,
+        country_basis="stated",
     )

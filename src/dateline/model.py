@@ -127,7 +127,8 @@ class Event:
     claim_ids: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
     # How actor1 is known: "explicit" (named as doing it), "implied" (the reporting side of an
-    # attack on the other side's assets), "alleged" (accused of it); None without an actor1.
+    # attack on the other side's assets; the authorities of the country where an agentless arrest
+    # or investigation happened), "alleged" (accused of it); None without an actor1.
     actor1_basis: str | None = None
 
 

@@ -15,6 +15,10 @@ for a country, "civilian" for a town or region (its people). The events stage ma
 setting of an act done to people it names ("detained several suspects in Gaza") nor for where
 parties meet ("talks in Havana"); a visit's destination is its target. Countries and capitals
 used as actors in their own right ("Moscow said") stay `kind` "country", found here.
+
+Every actor says how its country is known (`country_basis`): "stated" by its own words, name or
+a known actor's role, or "context" when inferred from the report around it (the dateline's
+country for "police", the one country of the sentence, where the act happened).
 """
 
 from __future__ import annotations

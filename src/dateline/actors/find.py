@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.actors.lexicon import (
     AGENT_COMPOUND_NOUNS,
     ARMED_ASSETS,
+    ATTACK_NOUNS,
     DOER_NOUNS,
     EVENT_NOUNS,
     FUZZY_NAME,
@@ -508,6 +509,14 @@ class _Finder:
                 return code, j
         return None
 
+    def _country_level(self, i: int, limit: int) -> bool:
+        """Do the words at token i name a country itself (not its capital): its own name, or a
+        place the places stage resolved to a country ("US")?"""
+        place = self.place_at.get(i)
+        if place is not None and (place.feature_code or "").split(".")[-1].upper().startswith("PCL"):
+            return True
+        return self._names_country(i, limit)
+
     def _names_country(self, i: int, limit: int) -> bool:
         """Do the words at token i name a country of the registry ("Montenegro's prime minister")?
 
@@ -540,7 +549,12 @@ class _Finder:
             if label in ("ORG", "PERSON", "GPE", "NORP") and span.end < len(self.doc):
                 # "Sierra" + "Leonean" split by NER: the country name the words go on to make
                 found = self._country_at(span.start, min(len(self.doc), span.end + 3))
-                if found is not None and found[1] > span.end and self._free(span.start, found[1]):
+                if (
+                    found is not None
+                    and found[1] > span.end
+                    and all(t.is_alpha for t in self.doc[span.end : found[1]])
+                    and self._free(span.start, found[1])
+                ):
                     span = self.doc[span.start : found[1]]
             is_country = self.reg.country_of(self._key(span.start, span.end), self.day) is not None
             if label == "PERSON" and not is_country:
@@ -559,7 +573,7 @@ class _Finder:
         spans = [(s, e.label_) for e in ents if (s := _trim(e)) is not None]
         in_ent = {i for e in ents for i in range(e.start, e.end)}
         for tok in tokens(self.doc):
-            if tok.i in in_ent or self.taken[tok.i] or tok.pos_ != "PROPN" or not tok.is_title:
+            if tok.i in in_ent or self.taken[tok.i] or tok.pos_ != "PROPN" or not (tok.is_title or tok.is_upper):
                 continue
             found = self._country_at(tok.i, len(self.doc))
             if found and not any(t in in_ent for t in range(tok.i, found[1])):
@@ -712,13 +726,24 @@ class _Finder:
             acting = head.lower_ in EVENT_NOUNS  # "Russia's invasion"
         elif tok.dep_ in ("compound", "nmod"):
             # "US mediation" is the US mediating, but "Crimea annexation" is Crimea annexed: only
-            # nouns of offering and helping take their doer as a bare modifier.
+            # nouns of offering and helping take their doer as a bare modifier; and a country's
+            # own name (not a town's) on an attack: "US Predator attacks", "Israeli air strikes"
             acting = head.lower_ in AGENT_COMPOUND_NOUNS
+            phrase = head
+            while phrase.dep_ in ("compound", "nmod") and phrase.head.i != phrase.i and phrase.head.pos_ == "NOUN":
+                phrase = phrase.head
+            if phrase.lower_ in ATTACK_NOUNS and self._country_level(span.start, span.end):
+                acting = True
         else:
             acting = False
         if span.root.ent_type_ == "NORP" and span.root.tag_ not in ("NNPS", "NNS"):
             acting = False  # "Russian missiles": an adjective, not "the Russians"
-            if tok.dep_ in ("amod", "compound", "nmod") and head.lemma_.lower() in DOER_NOUNS:
+            phrase = head
+            while phrase.dep_ in ("compound", "nmod") and phrase.head.i != phrase.i and phrase.head.pos_ == "NOUN":
+                phrase = phrase.head  # "Israeli air strikes": the phrase's head noun
+            if tok.dep_ in ("amod", "compound", "nmod") and (
+                head.lemma_.lower() in DOER_NOUNS or phrase.lower_ in ATTACK_NOUNS
+            ):
                 # "an Indian proposal", "Palestinian riots": the adjective names who acts
                 name = self.reg.country_name(code)
                 self._claim(span.start, span.end, _Resolved(name, code, None, "country"))

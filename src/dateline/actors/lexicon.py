@@ -42,6 +42,13 @@ DOER_NOUNS = _words(
     " policies riots riot demonstrations demonstration protests protest uprising crackdown"
 )
 
+#: Attacks a country name or nationality word on them names the doer of: "US Predator attacks",
+#: "Israeli air strikes", "Russian shelling" (a town's name on one is where: "the Kharkiv attack").
+ATTACK_NOUNS = _words(
+    "attack attacks strike strikes airstrike airstrikes raid raids bombing bombings shelling offensive"
+    " incursion incursions invasion bombardment"
+)
+
 #: Things only a side's armed forces hold: a nationality adjective on one names that side's military
 #: as a party ("struck Russian positions", "destroyed Russian missiles"), not a place or a people.
 ARMED_ASSETS = _words(

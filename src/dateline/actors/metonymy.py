@@ -12,6 +12,9 @@ an event whose target is named stays a place.
 The same holds for the one who acts in a few acts only a state does, when the text names no one:
 "was arrested in Lebanon", "was put under investigation in Italy" are the acts of that country's
 authorities (sector `government`; the event's `actor1_basis` says "implied").
+An attack nobody is named as doing gets no place actor: CAMEO coders (and ACLED's "Unidentified
+Armed Group (Iraq)") code the country where it happened, but a bombing claimed or done by someone
+the parse missed would then carry a wrong actor where it now carries none.
 """
 
 from __future__ import annotations
@@ -38,12 +41,13 @@ def place_actor(place: Place, actor_id: str, sector: str) -> Actor | None:
     code = alpha3(place.country_code) if place.country_code else None
     if code is None:
         return None
+    name = place.name or place.text
     return Actor(
         id=actor_id,
         text=place.text,
         start=place.start,
         end=place.end,
-        name=place.name or place.text,
+        name=name,
         country_code=code,
         sector=sector,
         kind=PLACE_KIND,

@@ -386,6 +386,14 @@ def _noun_actors(doc: Doc, noun: Token, records: Records) -> tuple[Actor | None,
     agent = patient = None
     patient_token = None
     for c in noun.children:
+        if c.dep_ in {"compound", "nmod", "amod"}:
+            # "US Predator attacks", "Israeli air strikes": a country the actors stage found acting
+            doer = next(
+                (a for t in c.subtree if (a := records.actor_at.get(t.i)) is not None and a.kind == "country"), None
+            )
+            if doer is not None:
+                agent = agent or doer
+                continue
         if c.dep_ in {"compound", "nmod"} and c.i in records.place_at:
             continue  # "Crimea annexation", "Kharkiv attack": where, not who ("Hamas attack": who)
         if c.dep_ == "poss" or (c.dep_ in {"amod", "compound", "nmod"} and c.i in records.actor_at):

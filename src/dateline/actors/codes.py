@@ -57,8 +57,10 @@ _SECURITY = {"military", "police", "intelligence", "judiciary"}
 #: CAMEO country codes that are not ISO 3166-1 alpha-3, and the ISO code of the same country.
 CAMEO_TO_ISO = {"TMP": "TLS", "ANG": "AGO"}
 
-#: Codes that stand in the country slot without being a country.
-NON_STATE = {"IGO", "NGO"}
+#: Codes that stand in the country slot without being a country: intergovernmental and
+#: non-governmental organizations, and CAMEO's transnational armed movements (IMG: al-Qaeda,
+#: the Islamic State), which no one country's code would describe.
+NON_STATE = {"IGO", "NGO", "IMG"}
 
 
 @dataclass(frozen=True, slots=True)

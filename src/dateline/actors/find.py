@@ -40,6 +40,7 @@ from dateline.actors.lexicon import (
     READY_ADJECTIVES,
     STATIVE,
 )
+from dateline.actors.codes import NON_STATE
 from dateline.actors.names import normalize
 from dateline.actors.registry import MAX_WORDS, ActorRegistry, Canon
 from dateline.model import Actor, Place
@@ -52,8 +53,12 @@ _MODIFIER = {"compound", "amod", "nmod", "npadvmod"}
 _TRAVELLING = {"government", "military", "intelligence"}
 #: Participles that place a body: "a newspaper based in Beirut".
 _BASED = {"base", "based", "locate", "located", "station", "stationed", "headquarter", "headquartered"}
+#: Marks of an adverbial clause that tells the same act (its place is the act's): "when", "as".
+_SAME_TIME = {"when", "as", "while", "after"}
 #: Prepositions of where an act happened (for an unqualified actor's country).
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout"}
+#: Lower-case particles that open names: "al-Qaeda", "al-Shabaab", "el-Sisi".
+_NAME_PARTICLES = {"al", "el", "ad", "an", "as", "ash", "at", "az"}
 #: Prefixes by which a country word names what one is against: "anti-Syria", "anti-American".
 _AGAINST_PREFIXES = {"anti", "anti-", "counter"}
 
@@ -195,7 +200,9 @@ class _Finder:
         i = 0
         while i < n:
             tok = toks[i]
-            if not (tok.is_title or tok.is_upper) or self.words[i] not in self.reg.first_words:
+            # "al-Qaeda", "bin Laden": a lower-case particle opening a name
+            particle = tok.lower_ in _NAME_PARTICLES and i + 1 < n and toks[i + 1].text in _JOINERS | {"-"}
+            if not (tok.is_title or tok.is_upper or particle) or self.words[i] not in self.reg.first_words:
                 i += 1
                 continue
             for j in range(min(n, i + MAX_WORDS), i, -1):
@@ -359,8 +366,10 @@ class _Finder:
                 if code:
                     codes.add(code)
                 continue
-            if t.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos"):
+            if t.dep_ in ("relcl", "acl", "ccomp", "appos"):
                 continue
+            if t.dep_ == "advcl" and not any(m.dep_ in ("mark", "advmod") and m.lower_ in _SAME_TIME for m in t.children):
+                continue  # "killed 23 people when they blew themselves up in Tel Aviv": the same act
             stack.extend(t.children)
         return codes.pop() if len(codes) == 1 else None
 
@@ -424,7 +433,7 @@ class _Finder:
                 if code:
                     codes.add(code)
         # "a United Nations mission" says nothing of the army's country
-        return {c for c in codes if c is not None and c not in {"IGO", "NGO"}}
+        return {c for c in codes if c is not None and c not in NON_STATE}
 
     def _qualifier(
         self, first: Token, head: Token, end: int, located: bool = False, origin: bool = False
@@ -807,7 +816,7 @@ class _Finder:
         Russian-installed head" gives the head the name (not the role: the text's role stays)."""
         at = {i: k for k, (a, b, _) in enumerate(self.found) for i in range(a, b)}
         for k, (a, b, res) in enumerate(self.found):
-            if res.kind == "person" and res.name is not None and res.country not in ("IGO", "NGO"):
+            if res.kind == "person" and res.name is not None and res.country not in NON_STATE:
                 self.found[k] = (a, b, self._in_role(self.doc[a:b], res))
                 continue
             if res.kind != "person" or res.name is not None:

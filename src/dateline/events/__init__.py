@@ -201,7 +201,7 @@ def _implied_actor1(members: list[Coded]) -> Actor | None:
             target is not None
             and reporter is not None
             and reporter.country_code
-            and reporter.country_code not in {target, "IGO", "NGO"}
+            and reporter.country_code not in {target, "IGO", "NGO", "IMG"}
         ):
             log.debug("implied actor1 %s for %r", reporter.name or reporter.text, c.mention.kind.family)
             return reporter

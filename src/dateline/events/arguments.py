@@ -317,6 +317,12 @@ def _direct_place(doc: Doc, mention: Mention, records: Records) -> Place | None:
         actor = records.actor_at.get(obj.i)
         if place is not None and place.country_code and (actor is None or actor.kind in {"country", None}):
             return place
+        if actor is None:
+            # "shell Iraqi towns": whose towns they are
+            for c in obj.children:
+                own = records.place_at.get(c.i)
+                if c.dep_ in {"amod", "compound"} and own is not None and own.country_code and is_country(own):
+                    return own
     return None
 
 
@@ -725,9 +731,19 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
             patient, patient_token = None, None
     if patient is None and mention.kind.plover == "THREATEN":
         patient, patient_token = _condition_party(doc, mention, records, agent)
+    if mention.kind.plover == "ACCUSE" and patient_token is not None and patient_token.head.lower_ == "to":
+        # "complained to the United Nations over two Israeli air raids": whom one complains to
+        # hears it; whom one complains about is the target
+        for c in trigger.children:
+            if c.dep_ == "prep" and c.lower_ in {"over", "about", "against"}:
+                about = next((a for g in c.children if (a := _np_actor(doc, g, records)) is not None), None)
+                if about is not None and (agent is None or about.id != agent.id):
+                    patient, patient_token = about, c
     direct = _direct_place(doc, mention, records) if patient is None else None
+    loose = False
     if patient is None and direct is None:
         patient, token = _nearest_other(doc, mention, records, agent, blocked)
+        loose = patient is not None
         patient_token = patient_token or token
     elif patient_token is not None and any(
         c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in patient_token.children
@@ -748,7 +764,13 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
     if target_country is None and patient_token is not None:
         target_country = _demonym_country(patient_token, records)
     target_place = None
-    if patient is None:
+    if loose and patient is not None and patient.country_code is None:
+        # the nearest actor the act reaches names no country ("in an escalation of the uprising"):
+        # a place the act is aimed at or imposed on says more of whom it is aimed at
+        target_place = _target_place(doc, mention, clause, records, place)
+        if target_place is not None:
+            patient = None
+    if patient is None and target_place is None:
         target_place = direct or _target_place(doc, mention, clause, records, place)
 
     return Arguments(

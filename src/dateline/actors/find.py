@@ -219,11 +219,15 @@ class _Finder:
                 if ent == "PERSON" and self._inside_longer_entity(i, j):
                     break  # "Bloomberg" inside "Michael Bloomberg": the entity pass decides
                 res = self._canon(canon, kind)
-                if kind == "person" and j == i + 1:
-                    # "King Hassan of Morocco": the text's own qualifier beats a one-word alias
+                if kind == "person":
+                    # "King Hassan of Morocco": the text's own qualifier beats a one-word alias;
+                    # "U.N. mediator Diego Cordovez": an international title beats a nationality
                     country, sector = self._person_context(self.doc[i:j])
                     if country is not None and country != res.country:
-                        res = _Resolved(tok.text, country, sector, "person")
+                        if j == i + 1:
+                            res = _Resolved(tok.text, country, sector, "person")
+                        elif country in NON_STATE:
+                            res = _Resolved(res.name, country, res.sector, "person", res.variant_of)
                 if res.country is None and j - i > 1:
                     # "Palestinian Islamic Jihad": the dictionaries code some groups by region
                     # only (MEAREB); a nationality word in the name itself gives the country
@@ -282,14 +286,15 @@ class _Finder:
                 if last.pos_ not in ("NOUN", "PROPN") and last.dep_ not in _SUBJECT:
                     break
                 # "doctors from American aid groups", not "withdrew forces from Panama"
-                origin = canon.resolve(self.day, self.reg.iso3)[1] not in _TRAVELLING
+                _, sector = canon.resolve(self.day, self.reg.iso3)
+                origin = sector not in _TRAVELLING
                 country, mod_start = self._qualifier(
                     doc[i], qual_head or last, j, located=canon.kind != "person", origin=origin
                 )
                 stated = country is not None
                 if canon.weak and country is None:
                     # "Prisoners rioted at a jail in Dili": where they act qualifies them too
-                    if canon.resolve(self.day, self.reg.iso3)[1] in _TRAVELLING:
+                    if not origin:
                         break
                     country = self._located_country(last)
                     if country is None:
@@ -297,7 +302,7 @@ class _Finder:
                 if country is None and last.tag_ == "NN":
                     # "the minister" after "Kenya's foreign minister": the same person again
                     country = self._earlier_role(last.lower_)
-                if country is None and canon.resolve(self.day, self.reg.iso3)[1] not in _TRAVELLING:
+                if country is None and origin:
                     # "a journalist has been killed in a car bomb explosion in eastern Beirut",
                     # "23 people ... in Tel Aviv": where the act that involves them happened.
                     # Not officials or troops, who act abroad ("the minister arrived in Nairobi").
@@ -314,7 +319,6 @@ class _Finder:
                     # default home of unqualified domestic actors, as event coders read them.
                     country = self.home
                 start = mod_start if mod_start is not None and self._free(mod_start, i) else i
-                _, sector = canon.resolve(self.day, self.reg.iso3)
                 cname = self.reg.country_name(country)
                 name: str | None = f"{canon.name} of {cname}" if cname else canon.name
                 if grouped:
@@ -446,7 +450,7 @@ class _Finder:
         """
         doc = self.doc
         left = min(first.i, head.left_edge.i)
-        best: tuple[str | None, int | None] = (None, None)
+        best: tuple[str | None, int | None, int] = (None, None, -1)  # code, where it starts, ends
         i = left
         while i < first.i:
             found = self._country_at(i, first.i)
@@ -455,21 +459,25 @@ class _Finder:
                 continue
             if found:
                 code, j = found
-                best = (code, i)
+                stacked = best[1] is not None and best[2] == i
+                if not stacked:
+                    # "Croatian Serb refugees", "Bosnian Croat forces": of two nationality words
+                    # in a row the first says whose, the second which people
+                    best = (code, i, j)
                 i = j
                 continue
             owner = self._modifier_actor(i, head)
             if owner is not None:
                 # "European Community foreign ministers", "NATO troops", "Hamas fighters": a named
                 # body modifying the agent noun is the body it belongs to
-                best = (owner, None)
+                best = (owner, None, -1)
             if doc[i].lower_ in ("its", "their") and doc[i].head.i == head.i:
                 subject = self._sentence_subject_country(doc[i])
                 if subject:
-                    best = (subject, None)
+                    best = (subject, None, -1)
             i += 1
         if best[0]:
-            return best
+            return best[0], best[1]
         # "the Ministry of Defense of Ukraine"; for groups also "rebels in Darfur", "police in Guinea"
         preps = ("of", "in", "from") if located and origin else ("of", "in") if located else ("of",)
         if end < len(doc) and doc[end].lower_ in preps and doc[end].head.i in (head.i, end - 1):

@@ -276,8 +276,12 @@ def _nearest_other(
     agent: Actor | None,
     blocked: set[int],
     exclude: Actor | None = None,
+    deep: bool = True,
 ) -> tuple[Actor | None, Token | None]:
     """The actor nearest after the trigger inside what it governs, when the parse names no target.
+
+    Without `deep`, only the act's own clause is searched (not its purpose or condition clauses,
+    nor the clause a governing verb hangs on it).
 
     Event coders (CAMEO, PETRARCH) take the first actor the act reaches as its target: "agreed
     to provide aid for Romania", "demanded an immediate admission by Moscow", "threatened to cut
@@ -289,6 +293,8 @@ def _nearest_other(
     if mention.nominal and trigger.dep_ == "compound" and trigger.head.lemma_.lower() in EVENT_HEADS:
         trigger = trigger.head  # "a mediation mission between Syria and ...": the phrase it heads
     found = _search_other(doc, mention, records, agent, blocked, trigger, {"parataxis", "advcl"}, exclude)
+    if found[0] is None and not deep:
+        return found
     if found[0] is None:
         # "began a hunger strike to protest against Sweden's decision", "threatened to ... unless
         # Israel rescinded": the party an act is aimed at may sit in its purpose or condition
@@ -343,6 +349,14 @@ def _condition_party(
     return None, None
 
 
+def _purpose(clause: Token) -> bool:
+    """Is an adverbial clause a purpose ("blocked a road to show their disapproval for X"), which
+    names whom the act is aimed at, rather than another act ("as authorities cracked down")?"""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
+        c.dep_ == "mark" for c in clause.children
+    )
+
+
 def _search_other(
     doc: Doc,
     mention: Mention,
@@ -360,7 +374,11 @@ def _search_other(
     if start is not None:
         stack = list(start)
     else:
-        stack = [c for c in trigger.children if c.dep_ not in _NOT_TARGET_DEPS and c.dep_ not in skip]
+        stack = [
+            c
+            for c in trigger.children
+            if c.dep_ not in _NOT_TARGET_DEPS and (c.dep_ not in skip or (c.dep_ == "advcl" and _purpose(c)))
+        ]
         if mention.nominal:
             stack += [c for c in doc[mention.head].children if c.i not in seen]
     best: tuple[tuple[int, int], Actor, Token] | None = None
@@ -731,6 +749,15 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
             patient, patient_token = None, None
     if patient is None and mention.kind.plover == "THREATEN":
         patient, patient_token = _condition_party(doc, mention, records, agent)
+    if mention.kind.plover == "AID" and not mention.nominal and patient_token is not None:
+        # "providing photographs and other military intelligence to Macedonia": what is given is
+        # no party; whom it is given to is the target
+        for c in trigger.children:
+            if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}:
+                recipient = next((a for g in c.children if (a := _np_actor(doc, g, records)) is not None), None)
+                if recipient is not None and (agent is None or recipient.id != agent.id):
+                    patient, patient_token = recipient, c
+                    break
     if mention.kind.plover == "ACCUSE" and patient_token is not None and patient_token.head.lower_ == "to":
         # "complained to the United Nations over two Israeli air raids": whom one complains to
         # hears it; whom one complains about is the target
@@ -742,7 +769,11 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
     direct = _direct_place(doc, mention, records) if patient is None else None
     loose = False
     if patient is None and direct is None:
-        patient, token = _nearest_other(doc, mention, records, agent, blocked)
+        patient, token = _nearest_other(doc, mention, records, agent, blocked, deep=False)
+        if patient is None and _target_place(doc, mention, clause, records, place) is None:
+            # "Serbia eased emergency measures in Montenegro, as authorities in Croatia cracked
+            # down": a place the act is imposed on answers before an actor of another clause
+            patient, token = _nearest_other(doc, mention, records, agent, blocked)
         loose = patient is not None
         patient_token = patient_token or token
     elif patient_token is not None and any(

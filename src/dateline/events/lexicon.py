@@ -26,6 +26,8 @@ AID_OBJECTS = words(
     "tank missile troop peacekeeper good goods flour rice blanket tent loan grant credit "
     "intelligence photograph"
 )
+#: What a state opens or closes to let people or goods through.
+CROSSINGS = words("border borders bridge crossing crossings airspace frontier checkpoint port")
 RESTRICTIONS = words(
     "blockade curfew sanction ban embargo restriction emergency siege measure law strike protest rally boycott"
 )
@@ -215,6 +217,9 @@ VERBS: dict[str, EventKind] = {
     "hand": _k("AID", "aid", needs="object_in", objects=AID_OBJECTS),
     "lift": _k("RETREAT", "ease", mode="ease", needs="object_in", objects=RESTRICTIONS),
     "ease": _k("RETREAT", "ease", mode="ease", needs="object_in", objects=RESTRICTIONS),
+    # Opening a border or crossing eases a restriction (not "opened talks", "opened fire")
+    "open": _k("RETREAT", "ease", mode="ease", needs="object_in", objects=CROSSINGS),
+    "reopen": _k("RETREAT", "ease", mode="ease", needs="object_in", objects=CROSSINGS),
     "cancel": _k("RETREAT", "ease", mode="ease", needs="object_in", objects=RESTRICTIONS),
     "shorten": _k("RETREAT", "ease", mode="ease", needs="object_in", objects=RESTRICTIONS),
     "relax": _k("RETREAT", "ease", mode="ease", needs="object_in", objects=RESTRICTIONS),

@@ -10,7 +10,8 @@ Gaza" targets Palestinians, "a curfew in Abidjan" Ivorians, "suspended air links
 Serbia's government. dateline/1 has no separate field for this: such a target is an ordinary
 actor mention over the place's own span, with `kind` "place" (so it is never mistaken for an
 actor the text names), `country_code` the place's country in ISO-3, and `sector` "government"
-for a country, "civilian" for a town or region (its people). The events stage makes one
+for a country the act reaches or is aimed at, "civilian" for where an act happens or a town or
+region (its people). The events stage makes one
 (`metonymy.place_actor`) only for an event that names no target of its own, never for the
 setting of an act done to people it names ("detained several suspects in Gaza") nor for where
 parties meet ("talks in Havana"); a visit's destination is its target. Countries and capitals

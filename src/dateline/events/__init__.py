@@ -309,7 +309,7 @@ def _find_events(doc: Doc, report: Report) -> tuple[list[Event], list[Actor]]:
             if target_place is not None and not (
                 actor1 is not None and actor1.start <= target_place.start and target_place.end <= actor1.end
             ):  # "Ukraine's Ministry of Defense": a place inside the agent's own name is no target
-                actor2 = _place_actor(target_place, "government" if is_country(target_place) else "civilian", extra)
+                actor2 = _place_actor(target_place, _place_sector(doc, target_place), extra)
         basis = "explicit" if actor1 is not None else None
         if actor1 is None and m.kind.plover == "ASSAULT":
             actor1 = _accused_actor1(doc, members, coded)
@@ -350,6 +350,25 @@ def _find_events(doc: Doc, report: Report) -> tuple[list[Event], list[Actor]]:
         )
     log.debug("%d mentions -> %d events", len(mentions), len(events))
     return events, list(extra.values())
+
+
+#: Prepositions whose object place is only where an act happened: its people bear it.
+_SETTING_PREPS = frozenset({"in", "at", "near", "inside", "outside", "throughout", "across", "around", "within"})
+
+
+def _place_sector(doc: Doc, place: Place) -> str:
+    """The sector of the actor a place stands for: a country an act reaches or is aimed at is its
+    government ("air links with Serbia", "the invasion of Lebanon"); where an act happens, or a
+    town or region, its people ("a curfew in Sudan", "clashes in Kyrgyzstan")."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or not is_country(place):
+        return "civilian"
+    token = span.root
+    while token.dep_ in {"conj", "appos", "compound"} and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in _SETTING_PREPS:
+        return "civilian"
+    return "government"
 
 
 def _place_actor(place: Place, sector: str, extra: dict[str, Actor]) -> Actor | None:

@@ -321,6 +321,8 @@ def _direct_place(doc: Doc, mention: Mention, records: Records) -> Place | None:
     for obj in objs:
         place = records.place_at.get(obj.i)
         actor = records.actor_at.get(obj.i)
+        if place is not None and obj.ent_type_ == "PERSON":
+            continue
         if place is not None and place.country_code and (actor is None or actor.kind in {"country", None}):
             return place
         if actor is None:
@@ -542,8 +544,10 @@ def _target_place(
     best: tuple[tuple[int, int], Place] | None = None
     for token in _reach(doc, mention, clause):
         place = records.place_at.get(token.i)
-        if place is None or token.i in agentive or not place.country_code:
+        if place is None or token.i in agentive or not place.country_code or token.ent_type_ == "PERSON":
             continue
+        if _part_of_name(doc, place):
+            continue  # "videos of Juan Requesens": part of a name the places stage took for a town
         actor = records.actor_at.get(token.i)
         if actor is not None and actor.end - actor.start > place.end - place.start:
             continue
@@ -570,7 +574,21 @@ def _target_place(
             best = (key, place)
     if best is not None:
         return best[1]
-    return setting if setting is not None and setting.country_code and not has_object else None
+    if setting is None or not setting.country_code or has_object or _part_of_name(doc, setting):
+        return None
+    return setting
+
+
+def _part_of_name(doc: Doc, place: Place) -> bool:
+    """Is a place only part of a longer name ("Juan" of "Juan Requesens"), a likely misreading?"""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return True
+    for ent in doc.ents:
+        if ent.start <= span.start and span.end <= ent.end:
+            # other proper nouns in the entity ("the West Bank", "Montenegro province" are whole)
+            return any(t.pos_ == "PROPN" and not (span.start <= t.i < span.end) for t in ent)
+    return False
 
 
 def _is_date(time: Time) -> bool:

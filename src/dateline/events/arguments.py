@@ -334,6 +334,24 @@ def _direct_place(doc: Doc, mention: Mention, records: Records) -> Place | None:
     return None
 
 
+def _antecedent(doc: Doc, pronoun: Token, records: Records, agent: Actor | None) -> Actor | None:
+    """Whom an object pronoun stands for: the nearest earlier actor of its sentence that can be
+    it ("paid compensation to 67 British nationals ... when Idi Amin expelled them"): a group or
+    plural for "them", a person for "him" and "her"; never the one who acts."""
+    plural = pronoun.lower_ == "them"
+    for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+        actor = records.actor_at.get(i)
+        if actor is None or (agent is not None and actor.id == agent.id):
+            continue
+        if any(t.dep_ == "appos" for t in [doc[i], *list(doc[i].ancestors)[:3]]):
+            continue  # "67 British nationals, most of the Asians": an aside on the antecedent
+        if plural and (actor.kind == "group" or doc[i].tag_ in {"NNS", "NNPS"}):
+            return actor
+        if not plural and actor.kind == "person":
+            return actor
+    return None
+
+
 def _condition_party(
     doc: Doc, mention: Mention, records: Records, agent: Actor | None
 ) -> tuple[Actor | None, Token | None]:
@@ -784,6 +802,8 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
                 about = next((a for g in c.children if (a := _np_actor(doc, g, records)) is not None), None)
                 if about is not None and (agent is None or about.id != agent.id):
                     patient, patient_token = about, c
+    if patient is None and patient_token is not None and patient_token.lower_ in {"them", "him", "her"}:
+        patient = _antecedent(doc, patient_token, records, agent)
     direct = _direct_place(doc, mention, records) if patient is None else None
     loose = False
     if patient is None and direct is None:

@@ -128,9 +128,19 @@ def test_countries_an_act_is_for_or_between_are_parties(registry):
         ),
         ("A newspaper based in east Beirut has violated a ban.", {"Beirut": ("LB", "PPLC")}, "newspaper", "LBN"),
         # an agent noun sorting a group: the group is the actor
-        ("Opposition groups in Zimbabwe are demanding reforms.", {"Zimbabwe": ("ZW", "PCLI")}, "Opposition groups", "ZWE"),
+        (
+            "Opposition groups in Zimbabwe are demanding reforms.",
+            {"Zimbabwe": ("ZW", "PCLI")},
+            "Opposition groups",
+            "ZWE",
+        ),
         # a dictionary group coded by region only takes the nationality in its name
-        ("The radical Palestinian Islamic Jihad movement rejected an invitation.", {}, "Palestinian Islamic Jihad", "PSE"),
+        (
+            "The radical Palestinian Islamic Jihad movement rejected an invitation.",
+            {},
+            "Palestinian Islamic Jihad",
+            "PSE",
+        ),
         # the text's own qualifier beats a surname another listed person bears
         ("King Hassan of Morocco said he would host a meeting.", {"Morocco": ("MA", "PCLI")}, "Hassan", "MAR"),
         # an apposition naming the UN gives a known person's role

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
+from dateline.actors.codes import NON_STATE
 from dateline.actors.lexicon import (
     AGENT_COMPOUND_NOUNS,
     ARMED_ASSETS,
@@ -30,17 +31,16 @@ from dateline.actors.lexicon import (
     DOER_NOUNS,
     EVENT_NOUNS,
     FUZZY_NAME,
-    GROUP_HEADS,
-    PERSON_HEADS,
-    QUANTITY_NOUNS,
     FUZZY_SURNAME,
+    GROUP_HEADS,
     ORG_NOUNS,
     PARTY_PREPS,
+    PERSON_HEADS,
     PLACE_PREPS,
+    QUANTITY_NOUNS,
     READY_ADJECTIVES,
     STATIVE,
 )
-from dateline.actors.codes import NON_STATE
 from dateline.actors.names import normalize
 from dateline.actors.registry import MAX_WORDS, ActorRegistry, Canon
 from dateline.model import Actor, Place
@@ -372,7 +372,9 @@ class _Finder:
                 continue
             if t.dep_ in ("relcl", "acl", "ccomp", "appos"):
                 continue
-            if t.dep_ == "advcl" and not any(m.dep_ in ("mark", "advmod") and m.lower_ in _SAME_TIME for m in t.children):
+            if t.dep_ == "advcl" and not any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in _SAME_TIME for m in t.children
+            ):
                 continue  # "killed 23 people when they blew themselves up in Tel Aviv": the same act
             stack.extend(t.children)
         return codes.pop() if len(codes) == 1 else None
@@ -681,8 +683,10 @@ class _Finder:
         root = span.root
         for app in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
             for a, b, other in self.found:
-                if other.kind != "person" and other.country in ("IGO", "NGO") and any(
-                    a <= t.i < b for t in app.subtree
+                if (
+                    other.kind != "person"
+                    and other.country in ("IGO", "NGO")
+                    and any(a <= t.i < b for t in app.subtree)
                 ):
                     return _Resolved(res.name, other.country, res.sector, "person", res.variant_of)
         return res
@@ -836,7 +840,11 @@ class _Finder:
             for p in partners:
                 other = self.found[at[p]][2] if p in at else None
                 if other is not None and other.kind == "person" and other.name:
-                    self.found[k] = (a, b, _Resolved(other.name, res.country, res.sector, "person", inferred=res.inferred))
+                    self.found[k] = (
+                        a,
+                        b,
+                        _Resolved(other.name, res.country, res.sector, "person", inferred=res.inferred),
+                    )
                     break
 
     # ---------------------------------------------------------------- pass 4: bare surnames

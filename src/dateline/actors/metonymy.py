@@ -6,8 +6,8 @@ government of a country. dateline says the same within its contract: an actor me
 the place mention's, `kind` "place" (so a reader knows it was coded from a place, not named as an
 actor), country the place's country in ISO-3, sector `government` for a country an act reaches
 or is aimed at (a country as a party is its government, as with "Russia accused") and `civilian`
-for where an act happens or anything finer (a town's people). The events stage asks for one only when an event names no target of its own; the place of
-an event whose target is named stays a place.
+for where an act happens or anything finer (a town's people). The events stage asks for one only
+when an event names no target of its own; the place of an event whose target is named stays a place.
 
 The same holds for the one who acts in a few acts only a state does, when the text names no one:
 "was arrested in Lebanon", "was put under investigation in Italy" are the acts of that country's

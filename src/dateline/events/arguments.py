@@ -315,7 +315,9 @@ def _direct_place(doc: Doc, mention: Mention, records: Records) -> Place | None:
     down ("ploughing through the United Nations lines")."""
     trigger = doc[mention.head]
     if mention.nominal:
-        objs = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"of", "against", "on"} for g in c.children]
+        objs = [
+            g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"of", "against", "on"} for g in c.children
+        ]
     else:
         objs = [c for c in trigger.children if c.dep_ in {"dobj", "obj"}]
     for obj in objs:
@@ -554,7 +556,8 @@ def _target_place(
     # setting ("blocked roads in Algiers", a thing, is: event coders take the place's people).
     verb = doc[mention.carrier] if mention.nominal and mention.carrier is not None else doc[mention.head]
     has_object = any(
-        c.dep_ in {"dobj", "obj", "nsubjpass"} and (c.lemma_.lower() in PERSON_NOUNS or c.ent_type_ in {"PERSON", "NORP"})
+        c.dep_ in {"dobj", "obj", "nsubjpass"}
+        and (c.lemma_.lower() in PERSON_NOUNS or c.ent_type_ in {"PERSON", "NORP"})
         for c in verb.children
     )
     if mention.kind.plover == "CONSULT" and mention.kind.mode != "visit":
@@ -579,9 +582,7 @@ def _target_place(
                 t = t.head.head  # "the town of Cizre": the phrase it names
             else:
                 break
-        if t.dep_ in {"dobj", "obj", "nsubjpass", "dative"}:
-            rank = 0
-        elif t.dep_ == "pobj" and t.head.lower_ in _REACH_PREPS:
+        if t.dep_ in {"dobj", "obj", "nsubjpass", "dative"} or t.dep_ == "pobj" and t.head.lower_ in _REACH_PREPS:
             rank = 0
         elif t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and not has_object:
             rank = 1
@@ -814,8 +815,10 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
             patient, token = _nearest_other(doc, mention, records, agent, blocked)
         loose = patient is not None
         patient_token = patient_token or token
-    elif patient_token is not None and any(
-        c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in patient_token.children
+    elif (
+        patient is not None
+        and patient_token is not None
+        and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in patient_token.children)
     ):
         # "offered its troops to Lebanon's President", "withdraw its troops from Lebanon": what
         # the agent gives or moves is its own; the party it reaches is the target
@@ -826,7 +829,11 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
             # "Israel has strengthened its forces in Lebanon": with no other party, the place
             # the agent's own forces are sent to or kept in stands for the target
             own_place = _target_place(doc, mention, clause, records)
-            if own_place is not None and own_place.country_code and alpha3(own_place.country_code) != agent.country_code:
+            if (
+                own_place is not None
+                and own_place.country_code
+                and alpha3(own_place.country_code) != agent.country_code
+            ):
                 patient = None
 
     target_country = patient.country_code if patient is not None else None

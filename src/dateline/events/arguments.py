@@ -371,12 +371,14 @@ def _condition_party(
     return None, None
 
 
-def _purpose(clause: Token) -> bool:
-    """Is an adverbial clause a purpose ("blocked a road to show their disapproval for X"), which
-    names whom the act is aimed at, rather than another act ("as authorities cracked down")?"""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(
-        c.dep_ == "mark" for c in clause.children
-    )
+def _reaching(clause: Token) -> bool:
+    """Does an adverbial clause tell whom the act is aimed at, rather than another act? A purpose
+    ("blocked a road to show their disapproval for X"), a result ("..., killing 12 people") or a
+    condition ("would protest ... if Ali remained in custody"), not "as authorities cracked down"."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if marks:
+        return bool(marks & {"if", "unless"})
+    return clause.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _search_other(
@@ -399,7 +401,7 @@ def _search_other(
         stack = [
             c
             for c in trigger.children
-            if c.dep_ not in _NOT_TARGET_DEPS and (c.dep_ not in skip or (c.dep_ == "advcl" and _purpose(c)))
+            if c.dep_ not in _NOT_TARGET_DEPS and (c.dep_ not in skip or (c.dep_ == "advcl" and _reaching(c)))
         ]
         if mention.nominal:
             stack += [c for c in doc[mention.head].children if c.i not in seen]
@@ -809,9 +811,10 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
     loose = False
     if patient is None and direct is None:
         patient, token = _nearest_other(doc, mention, records, agent, blocked, deep=False)
-        if patient is None and _target_place(doc, mention, clause, records, place) is None:
+        if patient is None and (mention.kind.violent or _target_place(doc, mention, clause, records, place) is None):
             # "Serbia eased emergency measures in Montenegro, as authorities in Croatia cracked
-            # down": a place the act is imposed on answers before an actor of another clause
+            # down": a place a measure is imposed on answers before an actor of another clause;
+            # fighting has a counterpart, who may be named there ("after the army broke a siege")
             patient, token = _nearest_other(doc, mention, records, agent, blocked)
         loose = patient is not None
         patient_token = patient_token or token

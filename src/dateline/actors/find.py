@@ -219,7 +219,7 @@ class _Finder:
                 if ent == "PERSON" and self._inside_longer_entity(i, j):
                     break  # "Bloomberg" inside "Michael Bloomberg": the entity pass decides
                 res = self._canon(canon, kind)
-                if kind == "person":
+                if kind == "person" and self._qualified(i, j):
                     # "King Hassan of Morocco": the text's own qualifier beats a one-word alias;
                     # "U.N. mediator Diego Cordovez": an international title beats a nationality
                     country, sector = self._person_context(self.doc[i:j])
@@ -244,6 +244,12 @@ class _Finder:
                 i = j - 1
                 break
             i += 1
+
+    def _qualified(self, i: int, j: int) -> bool:
+        """Could words around a name at tokens i..j say whose the person is (a title before it, an
+        "of" phrase or an apposition after it)? A cheap test before `_person_context`."""
+        root = self.doc[i:j].root
+        return root.left_edge.i < i or (j < len(self.doc) and self.doc[j].lower_ == "of")
 
     def _inside_longer_entity(self, i: int, j: int) -> bool:
         return any(ent.start <= i and j <= ent.end and ent.end - ent.start > j - i for ent in self.doc.ents)

@@ -365,6 +365,14 @@ class _Finder:
                 return code
         codes: set[str] = set()
         stack = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE]
+        # "blocked streets in Hong Kong": where the act's object is, the act is
+        stack += [
+            p
+            for c in verb.children
+            if c.dep_ in ("dobj", "obj") and c.i != noun.i
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ in _LOCATIVE
+        ]
         if verb is acl:
             stack += [c for c in verb.children if c.dep_ in ("dobj", "obj")]
         seen = 0

@@ -308,6 +308,10 @@ class _Finder:
                 if country is None and last.tag_ == "NN":
                     # "the minister" after "Kenya's foreign minister": the same person again
                     country = self._earlier_role(last.lower_)
+                if country is None and sector == "military":
+                    # "France is ready to contribute 4,000 troops", "Britain mobilized army
+                    # reservists": forces a country moves are its own
+                    country = self._mover_country(last)
                 if country is None and origin:
                     # "a journalist has been killed in a car bomb explosion in eastern Beirut",
                     # "23 people ... in Tel Aviv": where the act that involves them happened.
@@ -343,6 +347,29 @@ class _Finder:
                 self._claim(start, j, _Resolved(name, country, sector, kind, inferred=not stated))
                 break
 
+    def _mover_country(self, noun: Token) -> str | None:
+        """The country of the subject of the verb whose object a noun is ("France ... contribute
+        troops"), following open complements up ("is ready to contribute")."""
+        if noun.dep_ not in ("dobj", "obj"):
+            return None
+        verb = noun.head
+        for _ in range(3):
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                for a, b, res in self.found:
+                    if a <= subj.i < b and res.kind in ("country", "government") and res.country:
+                        return res.country
+                # countries are claimed in a later pass: "Britain", "the United States" by name
+                for k in range(subj.left_edge.i, subj.i + 1):
+                    found = self._country_at(k, subj.i + 1)
+                    if found is not None and found[1] == subj.i + 1:
+                        return found[0]
+                return None
+            if verb.dep_ not in ("xcomp", "conj", "acomp") or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        return None
+
     def _located_country(self, noun: Token) -> str | None:
         """The one country of the places where the act a noun takes part in happened: the
         locative phrases ("in", "at", "near", "outside") of the verb it is subject or object of,
@@ -365,6 +392,12 @@ class _Finder:
                 return code
         codes: set[str] = set()
         stack = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE]
+        # "killed 23 people when they blew themselves up in Tel Aviv": a clause of the same act
+        stack += [
+            c
+            for c in verb.children
+            if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _SAME_TIME for m in c.children)
+        ]
         # "blocked streets in Hong Kong": where the act's object is, the act is
         stack += [
             p

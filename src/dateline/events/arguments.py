@@ -835,10 +835,20 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
     elif (
         patient is not None
         and patient_token is not None
-        and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in patient_token.children)
+        and (
+            any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in patient_token.children)
+            or (
+                agent is not None
+                and patient.sector == "military"
+                and patient.country_code is not None
+                and patient.country_code == agent.country_code
+                and patient_token.dep_ in {"dobj", "obj"}
+            )
+        )
     ):
-        # "offered its troops to Lebanon's President", "withdraw its troops from Lebanon": what
-        # the agent gives or moves is its own; the party it reaches is the target
+        # "offered its troops to Lebanon's President", "withdraw its troops from Lebanon",
+        # "Britain mobilized army reservists for a war against Iraq": what the agent gives or
+        # moves is its own; the party it reaches is the target
         other, token = _nearest_other(doc, mention, records, agent, blocked, exclude=patient)
         if other is not None:
             patient, patient_token = other, token

@@ -263,6 +263,8 @@ DEPLOY_NOUNS = words("deployment arrival redeployment withdrawal pullout")
 STANCE_PARTICIPLES = words("oppose commit determine prepare resolve dedicate")
 #: Verbs whose "in" object is an act their subject takes part in: "engaged in ethnic cleansing".
 ENGAGE_VERBS = words("engage involve participate")
+#: Acts that move or give forces: their object forces of the agent's own country are no target.
+MOVING_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT", "COOPERATE"})
 #: Possessives by which a patient is the agent's own ("its troops").
 OWN_POSSESSIVES = words("its their his her our")
 #: Dependencies below a trigger whose actors are not its target: who acts, and who reports it.
@@ -334,6 +336,14 @@ def _direct_place(doc: Doc, mention: Mention, records: Records) -> Place | None:
                 if c.dep_ in {"amod", "compound"} and own is not None and own.country_code and is_country(own):
                     return own
     return None
+
+
+def _named_person(actor: Actor, doc: Doc) -> bool:
+    """Is an actor someone the text names ("Jamal Khashoggi"), not a kind of person ("a journalist")?"""
+    if actor.kind != "person":
+        return False
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ == "PERSON" for t in span)
 
 
 def _antecedent(doc: Doc, pronoun: Token, records: Records, agent: Actor | None) -> Actor | None:
@@ -839,6 +849,7 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
             any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in patient_token.children)
             or (
                 agent is not None
+                and mention.kind.plover in MOVING_TYPES
                 and patient.sector == "military"
                 and patient.country_code is not None
                 and patient.country_code == agent.country_code
@@ -867,7 +878,7 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
     if target_country is None and patient_token is not None:
         target_country = _demonym_country(patient_token, records)
     target_place = None
-    if loose and patient is not None and patient.country_code is None:
+    if loose and patient is not None and patient.country_code is None and not _named_person(patient, doc):
         # the nearest actor the act reaches names no country ("in an escalation of the uprising"):
         # a place the act is aimed at or imposed on says more of whom it is aimed at
         target_place = placed()

@@ -88,6 +88,11 @@ class Actor:
     sector: str | None = None  # government, military, police, rebel, civilian, media, judiciary, ...
     kind: str | None = None  # person, organization, government, group, country
     variant_of: str | None = None  # the canonical spelling when the text misspells a known actor
+    # How the country is known: "stated" (the mention's own words, its name or a known actor's
+    # role: "Ukraine's", "Ukrainian", "Putin"), "context" (inferred from the report around it: its
+    # dateline, the one country of its sentence, where the act happened, an earlier mention);
+    # None without a country.
+    country_basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +127,8 @@ class Event:
     claim_ids: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
     # How actor1 is known: "explicit" (named as doing it), "implied" (the reporting side of an
-    # attack on the other side's assets), "alleged" (accused of it); None without an actor1.
+    # attack on the other side's assets; the authorities of the country where an agentless arrest
+    # or investigation happened), "alleged" (accused of it); None without an actor1.
     actor1_basis: str | None = None
 
 

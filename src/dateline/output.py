@@ -42,6 +42,7 @@ def _actor(a: Actor) -> dict[str, Any]:
     return {
         "id": a.id, "text": a.text, "start": a.start, "end": a.end, "name": a.name,
         "country_code": a.country_code, "sector": a.sector, "kind": a.kind, "variant_of": a.variant_of,
+        "country_basis": a.country_basis,
     }
 
 

@@ -21,7 +21,7 @@ from dateline import nlp as nlp_loader
 from dateline.actors import ActorRegistry, find_actors
 from dateline.checks import find_flags
 from dateline.claims import find_claims
-from dateline.events import find_events
+from dateline.events import code_events
 from dateline.model import Claim, Document, Event, Report
 from dateline.places import Gazetteer, find_places
 from dateline.times import find_times
@@ -72,7 +72,7 @@ class Pipeline:
         times = tuple(find_times(doc, document.published))
         actors = tuple(find_actors(doc, places, res.actors, document.published))
         report = dataclasses.replace(report, places=places, times=times, actors=actors)
-        report = dataclasses.replace(report, events=tuple(find_events(doc, report)))
+        report = code_events(doc, report)
         claims = tuple(find_claims(doc, report))
         report = dataclasses.replace(report, claims=claims, events=attach_claims(report.events, claims))
         return dataclasses.replace(report, flags=tuple(find_flags(doc, report)))

@@ -110,3 +110,65 @@ def test_countries_an_act_is_for_or_between_are_parties(registry):
     text = "The emir launched a mediation effort between the Emirates and Saudi Arabia."
     actors = run(registry, text)
     assert {a.country_code for a in actors} >= {"ARE", "SAU"}
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "phrase", "country"),
+    [
+        # a people placed in another country is that country's minority
+        ("The Albanians of southern Serbia are demanding autonomy.", {"Serbia": ("RS", "PCLI")}, "Albanians", "SRB"),
+        # a nationality word inside a people's name
+        ("Bosnian Serbs shelled the town.", {}, "Bosnian Serbs", "BIH"),
+        # an unqualified civilian takes the country of where the act involving them happened
+        (
+            "A prominent anti-Syria journalist has been killed in a car bomb explosion in eastern Beirut.",
+            {"Syria": ("SY", "PCLI"), "Beirut": ("LB", "PPLC")},
+            "journalist",
+            "LBN",
+        ),
+        ("A newspaper based in east Beirut has violated a ban.", {"Beirut": ("LB", "PPLC")}, "newspaper", "LBN"),
+        # an agent noun sorting a group: the group is the actor
+        (
+            "Opposition groups in Zimbabwe are demanding reforms.",
+            {"Zimbabwe": ("ZW", "PCLI")},
+            "Opposition groups",
+            "ZWE",
+        ),
+        # a dictionary group coded by region only takes the nationality in its name
+        (
+            "The radical Palestinian Islamic Jihad movement rejected an invitation.",
+            {},
+            "Palestinian Islamic Jihad",
+            "PSE",
+        ),
+        # the text's own qualifier beats a surname another listed person bears
+        ("King Hassan of Morocco said he would host a meeting.", {"Morocco": ("MA", "PCLI")}, "Hassan", "MAR"),
+        # an apposition naming the UN gives a known person's role
+        (
+            "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded access.",
+            {},
+            "Kenzo Oshima",
+            "IGO",
+        ),
+    ],
+)
+def test_country_from_context(registry, text, places, phrase, country):
+    assert country_of(run(registry, text, places), phrase) == country
+
+
+def test_anti_country_qualifies_no_one(registry):
+    actors = run(registry, "An anti-Syria journalist spoke.", {"Syria": ("SY", "PCLI")})
+    assert country_of(actors, "journalist") != "SYR"
+
+
+def test_a_thing_an_agent_noun_sorts_acts_for_it(registry):
+    actors = run(registry, "Israeli army bulldozers demolished homes.", {"Israeli": ("IL", "PCLI")})
+    assert country_of(actors, "army") == "ISR"
+
+
+def test_country_basis_tells_stated_from_inferred(registry):
+    text = "Police said Peruvian officials met the minister."
+    actors = {a.text: a for a in run(registry, text, {"Peruvian": ("PE", "PCLI")})}
+    assert actors["Peruvian officials"].country_basis == "stated"
+    police = actors["Police"]
+    assert (police.country_code, police.country_basis) in {("PER", "context"), (None, None)}

@@ -54,8 +54,13 @@ SECTORS: dict[str, str] = {
 #: is what an analyst counts: a ministry of defence acts as the military, not as "the government".
 _SECURITY = {"military", "police", "intelligence", "judiciary"}
 
-#: Codes that stand in the country slot without being a country.
-NON_STATE = {"IGO", "NGO"}
+#: CAMEO country codes that are not ISO 3166-1 alpha-3, and the ISO code of the same country.
+CAMEO_TO_ISO = {"TMP": "TLS", "ANG": "AGO"}
+
+#: Codes that stand in the country slot without being a country: intergovernmental and
+#: non-governmental organizations, and CAMEO's transnational armed movements (IMG: al-Qaeda,
+#: the Islamic State), which no one country's code would describe.
+NON_STATE = {"IGO", "NGO", "IMG"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +87,7 @@ def split_code(code: str, countries: frozenset[str]) -> tuple[str | None, str | 
     misread as ISO.
     """
     code = code.strip().upper()
-    head = code[:3]
+    head = CAMEO_TO_ISO.get(code[:3], code[:3])
     rest = code[3:]
     if head in countries or head in NON_STATE:
         country: str | None = head

@@ -23,16 +23,21 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
+from dateline.actors.codes import NON_STATE
 from dateline.actors.lexicon import (
     AGENT_COMPOUND_NOUNS,
     ARMED_ASSETS,
+    ATTACK_NOUNS,
     DOER_NOUNS,
     EVENT_NOUNS,
     FUZZY_NAME,
     FUZZY_SURNAME,
+    GROUP_HEADS,
     ORG_NOUNS,
     PARTY_PREPS,
+    PERSON_HEADS,
     PLACE_PREPS,
+    QUANTITY_NOUNS,
     READY_ADJECTIVES,
     STATIVE,
 )
@@ -44,6 +49,18 @@ from dateline.nlp import tokens
 _SUBJECT = {"nsubj", "nsubjpass", "csubj"}
 _JOINERS = {"-", "–", ".", "'", "’"}
 _MODIFIER = {"compound", "amod", "nmod", "npadvmod"}
+#: Sectors of unqualified actors who often act abroad: where they act says nothing of whose they are.
+_TRAVELLING = {"government", "military", "intelligence"}
+#: Participles that place a body: "a newspaper based in Beirut".
+_BASED = {"base", "based", "locate", "located", "station", "stationed", "headquarter", "headquartered"}
+#: Marks of an adverbial clause that tells the same act (its place is the act's): "when", "as".
+_SAME_TIME = {"when", "as", "while", "after"}
+#: Prepositions of where an act happened (for an unqualified actor's country).
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout"}
+#: Lower-case particles that open names: "al-Qaeda", "al-Shabaab", "el-Sisi".
+_NAME_PARTICLES = {"al", "el", "ad", "an", "as", "ash", "at", "az"}
+#: Prefixes by which a country word names what one is against: "anti-Syria", "anti-American".
+_AGAINST_PREFIXES = {"anti", "anti-", "counter"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +72,7 @@ class _Resolved:
     sector: str | None
     kind: str | None
     variant_of: str | None = None
+    inferred: bool = False  # the country comes from the report around the mention, not its words
 
 
 @functools.lru_cache(maxsize=65536)
@@ -118,6 +136,7 @@ class _Finder:
                     sector=r.sector,
                     kind=r.kind,
                     variant_of=r.variant_of,
+                    country_basis=None if r.country is None else ("context" if r.inferred else "stated"),
                 )
             )
         return actors
@@ -181,7 +200,9 @@ class _Finder:
         i = 0
         while i < n:
             tok = toks[i]
-            if not (tok.is_title or tok.is_upper) or self.words[i] not in self.reg.first_words:
+            # "al-Qaeda", "bin Laden": a lower-case particle opening a name
+            particle = tok.lower_ in _NAME_PARTICLES and i + 1 < n and toks[i + 1].text in _JOINERS | {"-"}
+            if not (tok.is_title or tok.is_upper or particle) or self.words[i] not in self.reg.first_words:
                 i += 1
                 continue
             for j in range(min(n, i + MAX_WORDS), i, -1):
@@ -197,10 +218,38 @@ class _Finder:
                 kind = "person" if ent == "PERSON" else canon.kind or ("organization" if ent == "ORG" else None)
                 if ent == "PERSON" and self._inside_longer_entity(i, j):
                     break  # "Bloomberg" inside "Michael Bloomberg": the entity pass decides
-                self._claim(i, j, self._canon(canon, kind))
+                res = self._canon(canon, kind)
+                if kind == "person" and self._qualified(i, j):
+                    # "King Hassan of Morocco": the text's own qualifier beats a one-word alias;
+                    # "U.N. mediator Diego Cordovez": an international title beats a nationality
+                    country, sector = self._person_context(self.doc[i:j])
+                    if country is not None and country != res.country:
+                        if j == i + 1:
+                            res = _Resolved(tok.text, country, sector, "person")
+                        elif country in NON_STATE:
+                            res = _Resolved(res.name, country, res.sector, "person", res.variant_of)
+                if res.country is None and j - i > 1:
+                    # "Palestinian Islamic Jihad": the dictionaries code some groups by region
+                    # only (MEAREB); a nationality word in the name itself gives the country
+                    found = next((f for k in range(i, j) if (f := self._country_at(k, j))), None)
+                    if found is not None:
+                        res = _Resolved(res.name, found[0], res.sector, res.kind, res.variant_of)
+                if res.country is None and self.home is None and _regional(canon):
+                    # "Islamic Salvation Front" (coded INTREB) in a sentence about Algeria only: a
+                    # movement the dictionaries code by region acts in the one country named
+                    country = self._sentence_country(tok)
+                    if country is not None:
+                        res = _Resolved(res.name, country, res.sector, res.kind, res.variant_of, inferred=True)
+                self._claim(i, j, res)
                 i = j - 1
                 break
             i += 1
+
+    def _qualified(self, i: int, j: int) -> bool:
+        """Could words around a name at tokens i..j say whose the person is (a title before it, an
+        "of" phrase or an apposition after it)? A cheap test before `_person_context`."""
+        root = self.doc[i:j].root
+        return root.left_edge.i < i or (j < len(self.doc) and self.doc[j].lower_ == "of")
 
     def _inside_longer_entity(self, i: int, j: int) -> bool:
         return any(ent.start <= i and j <= ent.end and ent.end - ent.start > j - i for ent in self.doc.ents)
@@ -219,17 +268,55 @@ class _Finder:
                 if canon is None or not self._free(i, j):
                     continue
                 last = doc[i:j].root
+                qual_head: Token | None = None
+                grouped = False
                 # "military airfields", "President Zelensky": a modifier, not the actor itself.
                 if last.dep_ in _MODIFIER and last.head.i >= j and last.head.pos_ in ("NOUN", "PROPN"):
-                    break
+                    head = last.head
+                    if head.lemma_.lower() in GROUP_HEADS and head.i - j < 2 and self._free(j, head.i + 1):
+                        # "opposition groups", "rebel leaders": the group the agent noun sorts
+                        j, last, grouped = head.i + 1, head, True
+                    elif (
+                        self.words[head.i] in self.reg.agents  # "regime forces": the head is the actor
+                        or head.pos_ != "NOUN"  # "Media Rights Watch": a name
+                        or last.ent_type_ in ("ORG", "PERSON", "FAC")
+                        or head.dep_ != "nsubj"
+                        or head.head.pos_ != "VERB"
+                        or head.head.lemma_ in STATIVE
+                    ):
+                        break
+                    else:
+                        # "Israeli army bulldozers demolished homes": what acts is the army's,
+                        # qualified by what qualifies the phrase
+                        qual_head = head
                 if last.pos_ not in ("NOUN", "PROPN") and last.dep_ not in _SUBJECT:
                     break
-                country, mod_start = self._qualifier(doc[i], last, j, located=canon.kind != "person")
+                # "doctors from American aid groups", not "withdrew forces from Panama"
+                _, sector = canon.resolve(self.day, self.reg.iso3)
+                origin = sector not in _TRAVELLING
+                country, mod_start = self._qualifier(
+                    doc[i], qual_head or last, j, located=canon.kind != "person", origin=origin
+                )
+                stated = country is not None
                 if canon.weak and country is None:
-                    break
+                    # "Prisoners rioted at a jail in Dili": where they act qualifies them too
+                    if not origin:
+                        break
+                    country = self._located_country(last)
+                    if country is None:
+                        break
                 if country is None and last.tag_ == "NN":
                     # "the minister" after "Kenya's foreign minister": the same person again
                     country = self._earlier_role(last.lower_)
+                if country is None and sector == "military":
+                    # "France is ready to contribute 4,000 troops", "Britain mobilized army
+                    # reservists": forces a country moves are its own
+                    country = self._mover_country(last)
+                if country is None and origin:
+                    # "a journalist has been killed in a car bomb explosion in eastern Beirut",
+                    # "23 people ... in Tel Aviv": where the act that involves them happened.
+                    # Not officials or troops, who act abroad ("the minister arrived in Nairobi").
+                    country = self._located_country(last)
                 if country is None and self.home is None:
                     # "Leaders of the opposition coalition agreed to postpone the demonstration in
                     # Baku", "the government accepted demands from Shona rebels": with no home
@@ -242,19 +329,135 @@ class _Finder:
                     # default home of unqualified domestic actors, as event coders read them.
                     country = self.home
                 start = mod_start if mod_start is not None and self._free(mod_start, i) else i
-                _, sector = canon.resolve(self.day, self.reg.iso3)
                 cname = self.reg.country_name(country)
                 name: str | None = f"{canon.name} of {cname}" if cname else canon.name
-                if canon.kind in ("person", "organization", "government"):
+                if grouped:
+                    # "police spokesman" is one person, "opposition groups" a group
+                    kind = "person" if last.tag_ == "NN" and last.lemma_.lower() in PERSON_HEADS else "group"
+                elif canon.kind in ("person", "organization", "government"):
                     kind = canon.kind
                 elif last.lower_ in ORG_NOUNS:
                     kind = "organization"
                 else:  # a dictionary agent noun: one person ("the president") or a group ("officials")
                     kind = "person" if last.tag_ in ("NN", "NNP") else "group"
-                if kind == "person":
-                    name = None  # "the Russian-installed head" is someone; `_appositions` may name them
-                self._claim(start, j, _Resolved(name, country, sector, kind))
+                if kind == "person" or grouped:
+                    # "the Russian-installed head" is someone; `_appositions` may name them. A group
+                    # an agent noun sorts ("a dissident faction") has no canonical name of its own.
+                    name = None
+                self._claim(start, j, _Resolved(name, country, sector, kind, inferred=not stated))
                 break
+
+    def _mover_country(self, noun: Token) -> str | None:
+        """The country of the subject of the verb whose object a noun is ("France ... contribute
+        troops"), following open complements up ("is ready to contribute")."""
+        if noun.dep_ not in ("dobj", "obj"):
+            return None
+        verb = noun.head
+        for _ in range(3):
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                for a, b, res in self.found:
+                    if a <= subj.i < b and res.kind in ("country", "government") and res.country:
+                        return res.country
+                # countries are claimed in a later pass: "Britain", "the United States" by name
+                for k in range(subj.left_edge.i, subj.i + 1):
+                    found = self._country_at(k, subj.i + 1)
+                    if found is not None and found[1] == subj.i + 1:
+                        return found[0]
+                return None
+            if verb.dep_ not in ("xcomp", "conj", "acomp") or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        return None
+
+    def _located_country(self, noun: Token) -> str | None:
+        """The one country of the places where the act a noun takes part in happened: the
+        locative phrases ("in", "at", "near", "outside") of the verb it is subject or object of,
+        followed through nested phrases ("in a car bomb explosion in eastern Beirut")."""
+        verb = noun
+        acl = next((c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+        if acl is not None:
+            # "a newspaper based in east Beirut", "refugees fleeing the civil war in Liberia"
+            verb = acl
+        for _ in range(5):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        if verb.dep_ == "relcl" and verb.head.i in self.place_tokens:
+            # "a curfew in Montenegro, where 28 people have been killed": the place it describes
+            code = self._place_country(verb.head)
+            if code:
+                return code
+        codes: set[str] = set()
+        stack = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE]
+        # "killed 23 people when they blew themselves up in Tel Aviv": a clause of the same act
+        stack += [
+            c
+            for c in verb.children
+            if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _SAME_TIME for m in c.children)
+        ]
+        # "blocked streets in Hong Kong": where the act's object is, the act is
+        stack += [
+            p
+            for c in verb.children
+            if c.dep_ in ("dobj", "obj") and c.i != noun.i
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ in _LOCATIVE
+        ]
+        if verb is acl:
+            stack += [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        seen = 0
+        while stack and seen < 40:
+            t = stack.pop()
+            seen += 1
+            if t.i in self.place_at or t.i in self.place_tokens:
+                code = self._place_country(t)
+                if code:
+                    codes.add(code)
+                continue
+            if t.dep_ in ("relcl", "acl", "ccomp", "appos"):
+                continue
+            if t.dep_ == "advcl" and not any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in _SAME_TIME for m in t.children
+            ):
+                continue  # "killed 23 people when they blew themselves up in Tel Aviv": the same act
+            stack.extend(t.children)
+        return codes.pop() if len(codes) == 1 else None
+
+    def _placed_in(self, noun: Token) -> str | None:
+        """The country of a place an "in" or "of" phrase right after a noun puts it in."""
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of") or prep.i < noun.i:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                # the phrase's own head first: "the Israeli-occupied West Bank" is the West Bank
+                for k in [obj.i, *(c.i for c in obj.children if c.dep_ == "compound")]:
+                    code = self._place_country(self.doc[k]) if k in self.place_tokens else None
+                    if code:
+                        return code
+        return None
+
+    def _place_country(self, token: Token) -> str | None:
+        """The country of the place at a token; a country's own name beats a same-named town."""
+        place = self._place_of(token)
+        if place is None:
+            return None
+        span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None:
+            found = self._country_at(span.start, span.end)
+            if found is not None:
+                return found[0]
+        return _alpha3(place.country_code) if place.country_code else None
+
+    def _place_of(self, token: Token) -> Place | None:
+        for place in self.places:
+            if place.start <= token.idx < place.end:
+                return place
+        return None
 
     def _sentence_country(self, token: Token) -> str | None:
         """The one country a sentence names (by its places and the actors met in it), else None."""
@@ -270,6 +473,9 @@ class _Finder:
         codes: set[str | None] = set()
         for place in self.places:
             if first_char <= place.start < sent.end_char and place.country_code:
+                at = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+                if at is not None and _after_prefix(self.doc, at.start):
+                    continue  # "an anti-Syria journalist" names Syria as what one is against
                 codes.add(_alpha3(place.country_code))
         for a, _b, res in self.found:
             if first <= a < sent.end and res.country:
@@ -280,9 +486,11 @@ class _Finder:
                 if code:
                     codes.add(code)
         # "a United Nations mission" says nothing of the army's country
-        return {c for c in codes if c is not None and c not in {"IGO", "NGO"}}
+        return {c for c in codes if c is not None and c not in NON_STATE}
 
-    def _qualifier(self, first: Token, head: Token, end: int, located: bool = False) -> tuple[str | None, int | None]:
+    def _qualifier(
+        self, first: Token, head: Token, end: int, located: bool = False, origin: bool = False
+    ) -> tuple[str | None, int | None]:
         """The country qualifying a noun phrase, and where its modifier starts.
 
         Looks left within the phrase ("Ukraine's", "Ukrainian", "the Russian-installed"), then at an
@@ -291,29 +499,36 @@ class _Finder:
         """
         doc = self.doc
         left = min(first.i, head.left_edge.i)
-        best: tuple[str | None, int | None] = (None, None)
+        best: tuple[str | None, int | None, int] = (None, None, -1)  # code, where it starts, ends
         i = left
         while i < first.i:
             found = self._country_at(i, first.i)
+            if found and _after_prefix(doc, i):
+                i = found[1]  # "an anti-Syria journalist" is no Syrian
+                continue
             if found:
                 code, j = found
-                best = (code, i)
+                stacked = best[1] is not None and best[2] == i
+                if not stacked:
+                    # "Croatian Serb refugees", "Bosnian Croat forces": of two nationality words
+                    # in a row the first says whose, the second which people
+                    best = (code, i, j)
                 i = j
                 continue
             owner = self._modifier_actor(i, head)
             if owner is not None:
                 # "European Community foreign ministers", "NATO troops", "Hamas fighters": a named
                 # body modifying the agent noun is the body it belongs to
-                best = (owner, None)
+                best = (owner, None, -1)
             if doc[i].lower_ in ("its", "their") and doc[i].head.i == head.i:
                 subject = self._sentence_subject_country(doc[i])
                 if subject:
-                    best = (subject, None)
+                    best = (subject, None, -1)
             i += 1
         if best[0]:
-            return best
+            return best[0], best[1]
         # "the Ministry of Defense of Ukraine"; for groups also "rebels in Darfur", "police in Guinea"
-        preps = ("of", "in") if located else ("of",)
+        preps = ("of", "in", "from") if located and origin else ("of", "in") if located else ("of",)
         if end < len(doc) and doc[end].lower_ in preps and doc[end].head.i in (head.i, end - 1):
             for obj in doc[end].children:
                 if obj.dep_ == "pobj":
@@ -345,6 +560,8 @@ class _Finder:
         """(country code, end token) of the longest country name starting at token i; a place the
         places stage resolved there answers first ("police in Bara": the Bara it found)."""
         place = self.place_at.get(i)
+        if place is not None and self.words[i] in self.reg.agents and place.end - place.start == len(self.doc[i]):
+            place = None  # "King Hassan", "President X": a title the places stage took for a town
         if place is not None and place.country_code and not self._names_country(i, limit):
             code = _alpha3(place.country_code)
             end = self.doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -357,6 +574,14 @@ class _Finder:
             if code:
                 return code, j
         return None
+
+    def _country_level(self, i: int, limit: int) -> bool:
+        """Do the words at token i name a country itself (not its capital): its own name, or a
+        place the places stage resolved to a country ("US")?"""
+        place = self.place_at.get(i)
+        if place is not None and (place.feature_code or "").split(".")[-1].upper().startswith("PCL"):
+            return True
+        return self._names_country(i, limit)
 
     def _names_country(self, i: int, limit: int) -> bool:
         """Do the words at token i name a country of the registry ("Montenegro's prime minister")?
@@ -387,6 +612,16 @@ class _Finder:
                 continue
             if self.dateline is not None and span.start < self.dateline[1]:
                 continue  # "MANILA —" says where the report was filed, not who acted
+            if label in ("ORG", "PERSON", "GPE", "NORP") and span.end < len(self.doc):
+                # "Sierra" + "Leonean" split by NER: the country name the words go on to make
+                found = self._country_at(span.start, min(len(self.doc), span.end + 3))
+                if (
+                    found is not None
+                    and found[1] > span.end
+                    and all(t.is_alpha for t in self.doc[span.end : found[1]])
+                    and self._free(span.start, found[1])
+                ):
+                    span = self.doc[span.start : found[1]]
             is_country = self.reg.country_of(self._key(span.start, span.end), self.day) is not None
             if label == "PERSON" and not is_country:
                 self._person(span)
@@ -404,7 +639,7 @@ class _Finder:
         spans = [(s, e.label_) for e in ents if (s := _trim(e)) is not None]
         in_ent = {i for e in ents for i in range(e.start, e.end)}
         for tok in tokens(self.doc):
-            if tok.i in in_ent or self.taken[tok.i] or tok.pos_ != "PROPN" or not tok.is_title:
+            if tok.i in in_ent or self.taken[tok.i] or tok.pos_ != "PROPN" or not (tok.is_title or tok.is_upper):
                 continue
             found = self._country_at(tok.i, len(self.doc))
             if found and not any(t in in_ent for t in range(tok.i, found[1])):
@@ -417,6 +652,9 @@ class _Finder:
         if root.tag_ not in ("NNPS", "NNS") or root.dep_ not in _SUBJECT | {"dobj", "pobj", "conj"}:
             return
         country, mod_start = self._qualifier(span[0], root, span.end)
+        if country is None and len(span) > 1:
+            found = self._country_at(span.start, span.end)  # "Bosnian Serbs": the word inside the name
+            country = found[0] if found and found[1] < span.end else None
         start = mod_start if mod_start is not None and self._free(mod_start, span.start) else span.start
         self._claim(start, span.end, _Resolved(span.text, country, None, "group"))
 
@@ -429,7 +667,7 @@ class _Finder:
         key = self._key(span.start, span.end)
         canon = self.reg.actors.get(key)
         if canon is not None:
-            self._claim(span.start, span.end, self._canon(canon, "person"))
+            self._claim(span.start, span.end, self._in_role(span, self._canon(canon, "person")))
             return
         words = key.split()
         if not words:
@@ -443,8 +681,14 @@ class _Finder:
         alias = self.reg.surnames.get(words[-1])
         if alias is not None and (len(words) == 1 or alias[:1] == words[0][:1]):
             # "President Mugabe", "Carlos Menem" (listed as Carlos Saul Menem): a surname only
-            # one listed person bears, with a matching initial when a given name is written.
-            self._claim(span.start, span.end, self._canon(self.reg.actors[alias], "person"))
+            # one listed person bears, with a matching initial when a given name is written;
+            # unless the text says whose they are otherwise ("King Hassan of Morocco").
+            res = self._canon(self.reg.actors[alias], "person")
+            country, sector = self._person_context(span)
+            if country is not None and country != res.country:
+                self._claim(span.start, span.end, _Resolved(span.text, country, sector, "person"))
+            else:
+                self._claim(span.start, span.end, self._in_role(span, res))
             return
         fuzzy = self._fuzzy_person(key)
         if fuzzy is not None:
@@ -453,7 +697,16 @@ class _Finder:
         if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS and len(span) == 1:
             return
         country, sector = self._person_context(span)
-        self._claim(span.start, span.end, _Resolved(span.text, country, sector, "person"))
+        if country is None and len(span) > 1:
+            found = self._country_at(span.start, span.end)  # "Bosnian Serbs" tagged PERSON
+            country = found[0] if found and found[1] < span.end else None
+        inferred = False
+        if country is None and sector is not None and self.home is None:
+            # "Judge Alejandro Rivera opened investigations against 28 Chilean officials": an
+            # unknown person with a title in a sentence that names one country only is of it
+            country = self._sentence_country(root)
+            inferred = country is not None
+        self._claim(span.start, span.end, _Resolved(span.text, country, sector, "person", inferred=inferred))
 
     def _fuzzy_person(self, key: str) -> _Resolved | None:
         """A known person whose name the text misspells (Askyonov for Aksyonov)."""
@@ -470,6 +723,20 @@ class _Finder:
         canon = self.reg.actors[alias]
         res = self._canon(canon, "person")
         return _Resolved(res.name, res.country, res.sector, "person", variant_of=canon.name)
+
+    def _in_role(self, span: Span, res: _Resolved) -> _Resolved:
+        """A known person in the role an apposition gives them: "Kenzo Oshima, the United Nations
+        Emergency Relief Coordinator" speaks for the UN, whatever their nationality."""
+        root = span.root
+        for app in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
+            for a, b, other in self.found:
+                if (
+                    other.kind != "person"
+                    and other.country in ("IGO", "NGO")
+                    and any(a <= t.i < b for t in app.subtree)
+                ):
+                    return _Resolved(res.name, other.country, res.sector, "person", res.variant_of)
+        return res
 
     def _person_context(self, span: Span) -> tuple[str | None, str | None]:
         """Country and sector of an unknown person from titles ("Chinese leader X") or an
@@ -500,6 +767,11 @@ class _Finder:
         while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
         head = tok.head
+        crowd = False
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in QUANTITY_NOUNS:
+            # "Thousands of Nigerians were converging": the people the quantity counts
+            tok, crowd = head.head, True
+            head = tok.head
         if tok.dep_ in _SUBJECT:
             # "France is ready to contribute troops", "Norway is willing to send": a country
             # that declares itself ready to act is acting, though the verb is "be".
@@ -522,13 +794,24 @@ class _Finder:
             acting = head.lower_ in EVENT_NOUNS  # "Russia's invasion"
         elif tok.dep_ in ("compound", "nmod"):
             # "US mediation" is the US mediating, but "Crimea annexation" is Crimea annexed: only
-            # nouns of offering and helping take their doer as a bare modifier.
+            # nouns of offering and helping take their doer as a bare modifier; and a country's
+            # own name (not a town's) on an attack: "US Predator attacks", "Israeli air strikes"
             acting = head.lower_ in AGENT_COMPOUND_NOUNS
+            phrase = head
+            while phrase.dep_ in ("compound", "nmod") and phrase.head.i != phrase.i and phrase.head.pos_ == "NOUN":
+                phrase = phrase.head
+            if phrase.lower_ in ATTACK_NOUNS and self._country_level(span.start, span.end):
+                acting = True
         else:
             acting = False
         if span.root.ent_type_ == "NORP" and span.root.tag_ not in ("NNPS", "NNS"):
             acting = False  # "Russian missiles": an adjective, not "the Russians"
-            if tok.dep_ in ("amod", "compound", "nmod") and head.lemma_.lower() in DOER_NOUNS:
+            phrase = head
+            while phrase.dep_ in ("compound", "nmod") and phrase.head.i != phrase.i and phrase.head.pos_ == "NOUN":
+                phrase = phrase.head  # "Israeli air strikes": the phrase's head noun
+            if tok.dep_ in ("amod", "compound", "nmod") and (
+                head.lemma_.lower() in DOER_NOUNS or phrase.lower_ in ATTACK_NOUNS
+            ):
                 # "an Indian proposal", "Palestinian riots": the adjective names who acts
                 name = self.reg.country_name(code)
                 self._claim(span.start, span.end, _Resolved(name, code, None, "country"))
@@ -549,13 +832,23 @@ class _Finder:
                 return
         if not acting:
             return
+        if span.root.ent_type_ == "NORP" and span.root.tag_ in ("NNPS", "NNS"):
+            # "Ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people
+            # placed in another country is that country's minority, as event coders code it
+            where = self._placed_in(span.root)
+            if where is not None and where != code:
+                self._claim(span.start, span.end, _Resolved(span.text, where, None, "group"))
+                return
         if span.root.ent_type_ == "NORP" and any(c.lower_ == "ethnic" for c in span.root.children):
             # "ethnic Albanians demonstrated in Serbia": a minority is coded by the country it
             # lives in, as event coders do, when the sentence names one other country
             others = self._sentence_countries(span.root) - {code}
             if len(others) == 1:
-                self._claim(span.start, span.end, _Resolved(span.text, others.pop(), None, "group"))
+                self._claim(span.start, span.end, _Resolved(span.text, others.pop(), None, "group", inferred=True))
                 return
+        if crowd:
+            self._claim(span.start, span.end, _Resolved(span.text, code, "civilian", "group"))
+            return
         name = self.reg.country_name(code)
         self._claim(
             span.start, span.end, _Resolved(f"Government of {name}" if name else None, code, "government", "country")
@@ -582,6 +875,9 @@ class _Finder:
         Russian-installed head" gives the head the name (not the role: the text's role stays)."""
         at = {i: k for k, (a, b, _) in enumerate(self.found) for i in range(a, b)}
         for k, (a, b, res) in enumerate(self.found):
+            if res.kind == "person" and res.name is not None and res.country not in NON_STATE:
+                self.found[k] = (a, b, self._in_role(self.doc[a:b], res))
+                continue
             if res.kind != "person" or res.name is not None:
                 continue
             root = self.doc[a:b].root
@@ -591,7 +887,11 @@ class _Finder:
             for p in partners:
                 other = self.found[at[p]][2] if p in at else None
                 if other is not None and other.kind == "person" and other.name:
-                    self.found[k] = (a, b, _Resolved(other.name, res.country, res.sector, "person"))
+                    self.found[k] = (
+                        a,
+                        b,
+                        _Resolved(other.name, res.country, res.sector, "person", inferred=res.inferred),
+                    )
                     break
 
     # ---------------------------------------------------------------- pass 4: bare surnames
@@ -602,6 +902,19 @@ class _Finder:
             met = self.people.get(self.words[tok.i])
             if met is not None and tok.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP"):
                 self._claim(tok.i, tok.i + 1, met)
+
+
+def _regional(canon: Canon) -> bool:
+    """Is a dictionary actor coded by a region (MEAREB, WAFREB) rather than a transnational
+    movement (IMGMUSALQ, al-Qaeda) or an international body?"""
+    return bool(canon.roles) and all(r.code[:3] not in ("IMG", "IGO", "NGO") for r in canon.roles)
+
+
+def _after_prefix(doc: Doc, i: int) -> bool:
+    """Does the word at token i follow "anti-" ("anti-Syria", tokenized anti / - / Syria)?"""
+    if i >= 1 and doc[i - 1].lower_ in _AGAINST_PREFIXES:
+        return True
+    return i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].lower_ in _AGAINST_PREFIXES
 
 
 def _dateline(doc: Doc) -> tuple[int, int] | None:

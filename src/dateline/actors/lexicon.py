@@ -42,6 +42,13 @@ DOER_NOUNS = _words(
     " policies riots riot demonstrations demonstration protests protest uprising crackdown"
 )
 
+#: Attacks a country name or nationality word on them names the doer of: "US Predator attacks",
+#: "Israeli air strikes", "Russian shelling" (a town's name on one is where: "the Kharkiv attack").
+ATTACK_NOUNS = _words(
+    "attack attacks strike strikes airstrike airstrikes raid raids bombing bombings shelling offensive"
+    " incursion incursions invasion bombardment"
+)
+
 #: Things only a side's armed forces hold: a nationality adjective on one names that side's military
 #: as a party ("struck Russian positions", "destroyed Russian missiles"), not a place or a people.
 ARMED_ASSETS = _words(
@@ -51,6 +58,21 @@ ARMED_ASSETS = _words(
     " vessel vessels submarine submarines frigate frigates garrison garrisons trench trenches"
     " ammunition munitions weapons weaponry armour armor equipment"
 )
+
+#: Nouns an agent noun can sort as a modifier and still name the actor: "opposition groups", "rebel
+#: leaders", "army officers" (not "military airfields", a thing).
+GROUP_HEADS = _words(
+    "group member leader supporter activist figure commander official officer party movement faction"
+    " spokesman spokeswoman representative delegate delegation unit agency service candidate"
+)
+#: Those of `GROUP_HEADS` that name one person in the singular ("a police spokesman").
+PERSON_HEADS = _words(
+    "member leader supporter activist figure commander official officer spokesman spokeswoman"
+    " representative delegate candidate"
+)
+
+#: Nouns that count a people: "thousands of Nigerians", "a group of Kenyans".
+QUANTITY_NOUNS = _words("hundreds thousands millions dozens scores tens group groups crowd crowds number")
 
 #: Head nouns of agent phrases that name a body, not one person ("Department of Foreign Affairs").
 ORG_NOUNS = _words(

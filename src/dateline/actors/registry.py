@@ -96,7 +96,13 @@ class ActorRegistry:
                 f"actor resource missing ({e.filename}): reinstall dateline, or rebuild it with "
                 "`python -m dateline.actors.build`"
             ) from e
-        iso3 = frozenset(r.code for _, c in base["C"] for r in c.roles if len(r.code) == 3 and r.code not in NON_STATE)
+        iso3 = frozenset(
+            r.code
+            for rows in (base, extra)
+            for _, c in rows["C"]
+            for r in c.roles
+            if len(r.code) == 3 and r.code not in NON_STATE
+        )
         tables: dict[str, dict[str, Canon]] = {"A": {}, "C": {}, "G": {}}
         for rows in (base, extra):  # later rows win: the supplement overrides the dictionaries
             for kind, table in tables.items():

@@ -10,12 +10,14 @@ used only by span (`records.py`), so the stage runs the same on hand-built recor
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 
 from spacy.tokens import Doc, Token
 
-from dateline.events.arguments import Arguments, date_interval, find_arguments
+from dateline.actors.metonymy import place_actor
+from dateline.events.arguments import Arguments, date_interval, find_arguments, is_country
 from dateline.events.casualties import Casualty, find_casualties
 from dateline.events.corefer import WINDOW, Coded, cluster
 from dateline.events.detect import Mention, detect_mentions
@@ -23,13 +25,15 @@ from dateline.events.lexicon import refine_acled
 from dateline.events.records import Records
 from dateline.events.speech import speech_acts
 from dateline.events.status import dated_status, mention_status
-from dateline.model import Actor, Event, EventDate, Report, Span
+from dateline.model import Actor, Event, EventDate, Place, Report, Span
 from dateline.nlp import text as doc_text
 
 log = logging.getLogger(__name__)
 
-__all__ = ["find_events"]
+__all__ = ["code_events", "find_events"]
 
+#: Modes of acts only a state's authorities do: with no one named, the place's government did it.
+STATE_MODES = frozenset({"arrest", "deport", "investigate"})
 #: Most damage phrases an event keeps: the output is a short summary, the evidence holds the rest.
 MAX_DAMAGE = 3
 #: The ranges "days/weeks after X" cover, in days, for dating an event relative to another.
@@ -197,18 +201,48 @@ def _implied_actor1(members: list[Coded]) -> Actor | None:
             target is not None
             and reporter is not None
             and reporter.country_code
-            and reporter.country_code not in {target, "IGO", "NGO"}
+            and reporter.country_code not in {target, "IGO", "NGO", "IMG"}
         ):
             log.debug("implied actor1 %s for %r", reporter.name or reporter.text, c.mention.kind.family)
             return reporter
     return None
 
 
+def code_events(doc: Doc, report: Report) -> Report:
+    """`report` with its events, and with the actors that places stand for as their targets.
+
+    An event that names no target but is aimed at or imposed on a place ("a curfew in Abidjan")
+    takes that place as its target actor (`dateline.actors.metonymy`); such actors join the
+    report's actors, all renumbered a1, a2, ... in text order.
+    """
+    events, extra = _find_events(doc, report)
+    if not extra:
+        return dataclasses.replace(report, events=tuple(events))
+    actors = sorted([*report.actors, *extra], key=lambda a: (a.start, a.end, a.id in {x.id for x in extra}))
+    new_id = {a.id: f"a{n}" for n, a in enumerate(actors, 1)}
+    actors = [dataclasses.replace(a, id=new_id[a.id]) for a in actors]
+    events = [
+        dataclasses.replace(
+            e,
+            actor1_id=new_id.get(e.actor1_id) if e.actor1_id else None,
+            actor2_id=new_id.get(e.actor2_id) if e.actor2_id else None,
+        )
+        for e in events
+    ]
+    return dataclasses.replace(report, actors=tuple(actors), events=tuple(events))
+
+
 def find_events(doc: Doc, report: Report) -> list[Event]:
     """Every event in `doc`, one record per real-world event, ids e1, e2, ... in text order.
 
-    `report` carries the document and the places, times and actors found before.
+    `report` carries the document and the places, times and actors found before; actor ids are
+    those `code_events` gives (the report's own, unless places stand for some targets).
     """
+    return list(code_events(doc, report).events)
+
+
+def _find_events(doc: Doc, report: Report) -> tuple[list[Event], list[Actor]]:
+    """The events of `doc`, and the place actors their targets need (ids `p:<place id>`)."""
     records = Records.build(doc, report)
     published: dt.date | None = report.document.published
     mentions = detect_mentions(doc, records)
@@ -257,6 +291,7 @@ def find_events(doc: Doc, report: Report) -> list[Event]:
                 break
 
     events: list[Event] = []
+    extra: dict[str, Actor] = {}
     for n, members in enumerate(groups):
         first = members[0]
         m = first.mention
@@ -269,6 +304,12 @@ def find_events(doc: Doc, report: Report) -> list[Event]:
             sub = next((c.acled[1] for c in members if c.acled[0] == event_type and c.acled[1]), None)
         actor1 = next((c.args.actor1 for c in members if c.args.actor1 is not None), None)
         actor2 = next((c.args.actor2 for c in members if c.args.actor2 is not None), None)
+        if actor2 is None:
+            target_place = next((c.args.target_place for c in members if c.args.target_place), None)
+            if target_place is not None and not (
+                actor1 is not None and actor1.start <= target_place.start and target_place.end <= actor1.end
+            ):  # "Ukraine's Ministry of Defense": a place inside the agent's own name is no target
+                actor2 = _place_actor(target_place, _place_sector(doc, target_place), extra)
         basis = "explicit" if actor1 is not None else None
         if actor1 is None and m.kind.plover == "ASSAULT":
             actor1 = _accused_actor1(doc, members, coded)
@@ -277,6 +318,11 @@ def find_events(doc: Doc, report: Report) -> list[Event]:
                 actor1 = _implied_actor1(members)
                 basis = "implied" if actor1 is not None else None
         place = next((c.args.place for c in members if c.args.place is not None), None)
+        if actor1 is None and m.kind.mode in STATE_MODES and place is not None:
+            # "was arrested in Lebanon", "put under investigation in Italy": only a state's
+            # authorities arrest, deport or investigate where it happens
+            actor1 = _place_actor(place, "government", extra)
+            basis = "implied" if actor1 is not None else None
         found = harm.get(n, [])
         fatalities = next((h.fatalities for h in found if h.fatalities is not None), None)
         injured = next((h.injured for h in found if h.injured is not None), None)
@@ -303,4 +349,34 @@ def find_events(doc: Doc, report: Report) -> list[Event]:
             )
         )
     log.debug("%d mentions -> %d events", len(mentions), len(events))
-    return events
+    return events, list(extra.values())
+
+
+#: Prepositions whose object place is only where an act happened: its people bear it.
+_SETTING_PREPS = frozenset({"in", "at", "near", "inside", "outside", "throughout", "across", "around", "within"})
+
+
+def _place_sector(doc: Doc, place: Place) -> str:
+    """The sector of the actor a place stands for: a country an act reaches or is aimed at is its
+    government ("air links with Serbia", "the invasion of Lebanon"); where an act happens, or a
+    town or region, its people ("a curfew in Sudan", "clashes in Kyrgyzstan")."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or not is_country(place):
+        return "civilian"
+    token = span.root
+    while token.dep_ in {"conj", "appos", "compound"} and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in _SETTING_PREPS:
+        return "civilian"
+    return "government"
+
+
+def _place_actor(place: Place, sector: str, extra: dict[str, Actor]) -> Actor | None:
+    """The actor a place stands for (`actors.metonymy`), made once per place mention and sector."""
+    key = f"p:{place.id}:{sector}"
+    if key not in extra:
+        made = place_actor(place, key, sector)
+        if made is None:
+            return None
+        extra[key] = made
+    return extra[key]

@@ -15,7 +15,7 @@ import pycountry
 from spacy.tokens import Doc, Token
 
 from dateline.events.detect import EVENT_HEADS, SOURCE_PRONOUNS, Mention
-from dateline.events.lexicon import REPORTING_VERBS, RESULT_VERBS, words
+from dateline.events.lexicon import PERSON_NOUNS, REPORTING_VERBS, RESULT_VERBS, words
 from dateline.events.records import Records
 from dateline.model import Actor, Place, Time
 
@@ -99,9 +99,10 @@ def _np_actor(doc: Doc, token: Token, records: Records) -> Actor | None:
             for t in child.subtree:
                 if t.i in records.actor_at:
                     return records.actor_at[t.i]
-    # "officials of X", "the head of X": the "of" object names whom the phrase stands for.
+    # "officials of X", "the head of X": the "of" object names whom the phrase stands for;
+    # "doctors from two American aid groups": the body they come from
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "from" and token.pos_ == "NOUN")):
             for pobj in child.children:
                 if pobj.i in records.actor_at:
                     return records.actor_at[pobj.i]
@@ -160,6 +161,9 @@ class Arguments:
     reporter: Actor | None = None  # the source of the reporting verb governing the mention
     relative: tuple[int, str, str] | None = None  # (anchor token, "after"/"before", unit) for "days after X"
     target_country: str | None = None  # ISO-3 of the target's side, from its actor or its demonym
+    # The place that stands for the target when no actor is named as one ("a curfew in Abidjan",
+    # "air links with Serbia"): see `dateline.actors.metonymy`. None when the target is named.
+    target_place: Place | None = None
 
 
 def _verb_actors(
@@ -173,11 +177,16 @@ def _verb_actors(
     patient_token = None
     subj = _subject(verb)
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    if passive and verb.lemma_.lower() in STANCE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
+        # "Israel is opposed to French mediation", "Vietnam is committed to opening up": a stance
+        # its subject takes, not something done to it
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), subj)
+        passive = False
     for c in verb.children:
         if c.dep_ == "agent":
             for g in c.children:
                 agent = agent or _np_actor(doc, g, records)
-        elif c.dep_ == "nsubjpass":
+        elif c.dep_ == "nsubjpass" and passive:
             patient_token = c
             patient = _np_actor(doc, c, records)
         elif c.dep_ in {"dobj", "obj"}:
@@ -248,8 +257,14 @@ def _party(doc: Doc, verb: Token, records: Records, fallback: Token | None) -> t
     return None, fallback
 
 
+#: Nouns of moving forces whose "of" object is the force that moves, the actor.
+DEPLOY_NOUNS = words("deployment arrival redeployment withdrawal pullout")
+#: Participles by which "X is <participle> to ..." states X's own stance (X acts).
+STANCE_PARTICIPLES = words("oppose commit determine prepare resolve dedicate")
 #: Verbs whose "in" object is an act their subject takes part in: "engaged in ethnic cleansing".
 ENGAGE_VERBS = words("engage involve participate")
+#: Acts that move or give forces: their object forces of the agent's own country are no target.
+MOVING_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT", "COOPERATE"})
 #: Possessives by which a patient is the agent's own ("its troops").
 OWN_POSSESSIVES = words("its their his her our")
 #: Dependencies below a trigger whose actors are not its target: who acts, and who reports it.
@@ -263,8 +278,12 @@ def _nearest_other(
     agent: Actor | None,
     blocked: set[int],
     exclude: Actor | None = None,
+    deep: bool = True,
 ) -> tuple[Actor | None, Token | None]:
     """The actor nearest after the trigger inside what it governs, when the parse names no target.
+
+    Without `deep`, only the act's own clause is searched (not its purpose or condition clauses,
+    nor the clause a governing verb hangs on it).
 
     Event coders (CAMEO, PETRARCH) take the first actor the act reaches as its target: "agreed
     to provide aid for Romania", "demanded an immediate admission by Moscow", "threatened to cut
@@ -276,11 +295,100 @@ def _nearest_other(
     if mention.nominal and trigger.dep_ == "compound" and trigger.head.lemma_.lower() in EVENT_HEADS:
         trigger = trigger.head  # "a mediation mission between Syria and ...": the phrase it heads
     found = _search_other(doc, mention, records, agent, blocked, trigger, {"parataxis", "advcl"}, exclude)
+    if found[0] is None and not deep:
+        return found
     if found[0] is None:
         # "began a hunger strike to protest against Sweden's decision", "threatened to ... unless
         # Israel rescinded": the party an act is aimed at may sit in its purpose or condition
         found = _search_other(doc, mention, records, agent, blocked, trigger, {"parataxis"}, exclude)
+    noun = doc[mention.head]
+    if found[0] is None and mention.nominal and noun.dep_ in {"dobj", "obj"} and noun.head.pos_ == "VERB":
+        # "reiterated its demand that Israel ease ...", "continued their hunger strike to demand
+        # the resignation of X": the clause the parse hangs on the verb completes the act
+        verb = noun.head
+        after = [c for c in verb.children if c.dep_ in {"ccomp", "advcl", "xcomp"} and c.i > noun.i]
+        found = _search_other(doc, mention, records, agent, set(), verb, {"parataxis"}, exclude, after)
     return found
+
+
+def _direct_place(doc: Doc, mention: Mention, records: Records) -> Place | None:
+    """A place that is the act's own object: "shelled Gaza", "the invasion of South Lebanon",
+    "the blockade of Serbia". It stands for the target before any actor merely reached further
+    down ("ploughing through the United Nations lines")."""
+    trigger = doc[mention.head]
+    if mention.nominal:
+        objs = [
+            g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"of", "against", "on"} for g in c.children
+        ]
+    else:
+        objs = [c for c in trigger.children if c.dep_ in {"dobj", "obj"}]
+    for obj in objs:
+        place = records.place_at.get(obj.i)
+        actor = records.actor_at.get(obj.i)
+        if place is not None and obj.ent_type_ == "PERSON":
+            continue
+        if place is not None and place.country_code and (actor is None or actor.kind in {"country", None}):
+            return place
+        if actor is None:
+            # "shell Iraqi towns": whose towns they are
+            for c in obj.children:
+                own = records.place_at.get(c.i)
+                if c.dep_ in {"amod", "compound"} and own is not None and own.country_code and is_country(own):
+                    return own
+    return None
+
+
+def _named_person(actor: Actor, doc: Doc) -> bool:
+    """Is an actor someone the text names ("Jamal Khashoggi"), not a kind of person ("a journalist")?"""
+    if actor.kind != "person":
+        return False
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ == "PERSON" for t in span)
+
+
+def _antecedent(doc: Doc, pronoun: Token, records: Records, agent: Actor | None) -> Actor | None:
+    """Whom an object pronoun stands for: the nearest earlier actor of its sentence that can be
+    it ("paid compensation to 67 British nationals ... when Idi Amin expelled them"): a group or
+    plural for "them", a person for "him" and "her"; never the one who acts."""
+    plural = pronoun.lower_ == "them"
+    for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+        actor = records.actor_at.get(i)
+        if actor is None or (agent is not None and actor.id == agent.id):
+            continue
+        if any(t.dep_ == "appos" for t in [doc[i], *list(doc[i].ancestors)[:3]]):
+            continue  # "67 British nationals, most of the Asians": an aside on the antecedent
+        if plural and (actor.kind == "group" or doc[i].tag_ in {"NNS", "NNPS"}):
+            return actor
+        if not plural and actor.kind == "person":
+            return actor
+    return None
+
+
+def _condition_party(
+    doc: Doc, mention: Mention, records: Records, agent: Actor | None
+) -> tuple[Actor | None, Token | None]:
+    """Whom a threat is held over: the subject of its condition ("threatened to strike unless
+    Israel rescinded ...", "... if the United States goes ahead"), however deep the act it
+    threatens sits."""
+    trigger = doc[mention.head]
+    for t in trigger.subtree:
+        if t.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in t.children):
+            continue
+        subj = next((c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        found = _np_actor(doc, subj, records) if subj is not None else None
+        if found is not None and (agent is None or found.id != agent.id):
+            return found, subj
+    return None, None
+
+
+def _reaching(clause: Token) -> bool:
+    """Does an adverbial clause tell whom the act is aimed at, rather than another act? A purpose
+    ("blocked a road to show their disapproval for X"), a result ("..., killing 12 people") or a
+    condition ("would protest ... if Ali remained in custody"), not "as authorities cracked down"."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if marks:
+        return bool(marks & {"if", "unless"})
+    return clause.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _search_other(
@@ -292,19 +400,28 @@ def _search_other(
     trigger: Token,
     skip: set[str],
     exclude: Actor | None = None,
+    start: list[Token] | None = None,
 ) -> tuple[Actor | None, Token | None]:
-    """One search of `_nearest_other` below `trigger`, not entering the dependencies in `skip`."""
+    """One search of `_nearest_other` below `trigger` (or from `start`), not entering the
+    dependencies in `skip`."""
     seen = {trigger.i}
-    stack = [c for c in trigger.children if c.dep_ not in _NOT_TARGET_DEPS and c.dep_ not in skip]
-    if mention.nominal:
-        stack += [c for c in doc[mention.head].children if c.i not in seen]
+    if start is not None:
+        stack = list(start)
+    else:
+        stack = [
+            c
+            for c in trigger.children
+            if c.dep_ not in _NOT_TARGET_DEPS and (c.dep_ not in skip or (c.dep_ == "advcl" and _reaching(c)))
+        ]
+        if mention.nominal:
+            stack += [c for c in doc[mention.head].children if c.i not in seen]
     best: tuple[tuple[int, int], Actor, Token] | None = None
     while stack:
         t = stack.pop()
         if t.i in seen or (t.i in blocked and t.i not in mention.roots):
             continue
         seen.add(t.i)
-        if t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_VERBS:
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_VERBS and (start is None or t not in start):
             continue
         actor = records.actor_at.get(t.i)
         if actor is None:
@@ -327,6 +444,14 @@ def _noun_actors(doc: Doc, noun: Token, records: Records) -> tuple[Actor | None,
     agent = patient = None
     patient_token = None
     for c in noun.children:
+        if c.dep_ in {"compound", "nmod", "amod"}:
+            # "US Predator attacks", "Israeli air strikes": a country the actors stage found acting
+            doer = next(
+                (a for t in c.subtree if (a := records.actor_at.get(t.i)) is not None and a.kind == "country"), None
+            )
+            if doer is not None:
+                agent = agent or doer
+                continue
         if c.dep_ in {"compound", "nmod"} and c.i in records.place_at:
             continue  # "Crimea annexation", "Kharkiv attack": where, not who ("Hamas attack": who)
         if c.dep_ == "poss" or (c.dep_ in {"amod", "compound", "nmod"} and c.i in records.actor_at):
@@ -392,6 +517,115 @@ def _pick_place(clause: list[Token], records: Records, trigger: int, object_plac
     if not found:
         return None
     return min(found.values(), key=lambda kv: kv[0])[1]
+
+
+#: Prepositions whose object place is what an act reaches, not only where it happens: "blocked
+#: transport into Abidjan", "air links with Serbia", "the blockade of Serbia", "sanctions on Burma".
+_REACH_PREPS = PARTY_PREPS | words("of over at")
+
+
+def _reach(doc: Doc, mention: Mention, clause: list[Token]) -> list[Token]:
+    """The mention's clause and what the act reaches below it: the act it commits to or threatens
+    ("threatened to institute a curfew in Algiers"), without subjects, reported speech, asides
+    and adverbial clauses."""
+    roots = {mention.head, *mention.roots}
+    if mention.carrier is not None:
+        roots.add(mention.carrier)
+    seen = {t.i for t in clause} | roots
+    out = list(clause)
+    stack = [c for r in roots for c in doc[r].children if c.i not in seen]
+    while stack:
+        t = stack.pop()
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        if t.dep_ in _NOT_PLACE_REACH or (t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_VERBS):
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return out
+
+
+#: Dependencies below a trigger that do not lead to what it reaches: who acts, asides, conditions.
+_NOT_PLACE_REACH = words("nsubj csubj agent parataxis advcl relcl")
+
+
+def _target_place(
+    doc: Doc, mention: Mention, clause: list[Token], records: Records, setting: Place | None = None
+) -> Place | None:
+    """The place that stands for the mention's target, when no actor is named as one.
+
+    An object or a place the act reaches ("shelled Gaza", "links with Serbia") comes before a
+    setting ("a curfew in Abidjan"), then the one nearest the trigger. Places inside the agent's
+    own phrase ("Rebels in the Ivory Coast") or inside an actor's name are not candidates.
+    """
+    agentive: set[int] = set()
+    for r in {*mention.roots, mention.head, *([mention.carrier] if mention.carrier is not None else [])}:
+        for c in doc[r].children:
+            if c.dep_ in {"nsubj", "csubj", "agent"} or (mention.nominal and r == mention.head and c.dep_ == "poss"):
+                agentive.update(t.i for t in c.subtree)
+    # "detained several suspects in Gaza": an act done to people of its own is not aimed at its
+    # setting ("blocked roads in Algiers", a thing, is: event coders take the place's people).
+    verb = doc[mention.carrier] if mention.nominal and mention.carrier is not None else doc[mention.head]
+    has_object = any(
+        c.dep_ in {"dobj", "obj", "nsubjpass"}
+        and (c.lemma_.lower() in PERSON_NOUNS or c.ent_type_ in {"PERSON", "NORP"})
+        for c in verb.children
+    )
+    if mention.kind.plover == "CONSULT" and mention.kind.mode != "visit":
+        has_object = True  # "talks in Havana": where parties meet is no party (where one visits is)
+    best: tuple[tuple[int, int], Place] | None = None
+    for token in _reach(doc, mention, clause):
+        place = records.place_at.get(token.i)
+        if place is None or token.i in agentive or not place.country_code or token.ent_type_ == "PERSON":
+            continue
+        if _part_of_name(doc, place):
+            continue  # "videos of Juan Requesens": part of a name the places stage took for a town
+        actor = records.actor_at.get(token.i)
+        if actor is not None and actor.end - actor.start > place.end - place.start:
+            continue
+        t = token
+        for _ in range(6):
+            if t.dep_ in {"conj", "appos", "compound"} and t.head.i in records.place_at:
+                t = t.head
+            elif t.dep_ in {"amod", "compound", "nmod"} and t.head.pos_ == "NOUN" and is_country(place):
+                t = t.head  # "shell Iraqi towns", "the Azerbaijani republic of Nakhichevan": whose they are
+            elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS:
+                t = t.head.head  # "the town of Cizre": the phrase it names
+            else:
+                break
+        if t.dep_ in {"dobj", "obj", "nsubjpass", "dative"} or t.dep_ == "pobj" and t.head.lower_ in _REACH_PREPS:
+            rank = 0
+        elif t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and not has_object:
+            rank = 1
+        else:
+            continue
+        key = (rank, abs(token.i - mention.head))
+        if best is None or key < best[0]:
+            best = (key, place)
+    if best is not None:
+        return best[1]
+    if setting is None or not setting.country_code or has_object or _part_of_name(doc, setting):
+        return None
+    return setting
+
+
+def _part_of_name(doc: Doc, place: Place) -> bool:
+    """Is a place only part of a longer name ("Juan" of "Juan Requesens"), a likely misreading?"""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return True
+    if not span[0].ent_type_:
+        return False
+    # the entity around the place, from the tokens' IOB tags (cheaper than building doc.ents)
+    left = span.start
+    while left > 0 and doc[left].ent_iob_ == "I":
+        left -= 1
+    right = span.end
+    while right < len(doc) and doc[right].ent_iob_ == "I":
+        right += 1
+    # other proper nouns in the entity ("the West Bank", "Montenegro province" are whole)
+    return any(doc[k].pos_ == "PROPN" for k in (*range(left, span.start), *range(span.end, right)))
 
 
 def _is_date(time: Time) -> bool:
@@ -526,7 +760,7 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
     )
     for outer_clause in outer_clauses:
         place = place or _pick_place(outer_clause, records, mention.head, object_place=False)
-    if agent is None and mention.nominal and trigger.dep_ == "pobj" and trigger.head.lower_ == "in":
+    if agent is None and mention.nominal and trigger.dep_ == "pobj" and trigger.head.lower_ in {"in", "during"}:
         verb = trigger.head.head
         active = verb.pos_ == "VERB" and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
         if active or verb.lemma_.lower() in ENGAGE_VERBS:
@@ -534,6 +768,16 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
             # ethnic cleansing": who does what the act is the setting of does the act
             subj = _subject(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             agent = _np_actor(doc, subj, records) if subj is not None else None
+    if patient is None and mention.nominal and trigger.dep_ == "pobj" and trigger.head.lower_ in {"in", "during"}:
+        verb = trigger.head.head
+        if verb.pos_ == "VERB" and (mention.kind.violent or mention.kind.plover == "COERCE"):
+            # "wounded two British soldiers in a bomb attack", "civilians were killed in a car
+            # bombing": whom the verb the act is the setting of harms is the act's target
+            for c in verb.children:
+                found = _np_actor(doc, c, records) if c.dep_ in {"dobj", "obj", "nsubjpass"} else None
+                if found is not None and (agent is None or found.id != agent.id):
+                    patient, patient_token = found, c
+                    break
     if agent is None and outer_verb is not None and top.dep_ == "pobj" and top.head.lower_ in {"for", "on"}:
         subj = _subject(outer_verb)  # "the minister arrived ... for a visit": the visitor
         agent = _np_actor(doc, subj, records) if subj is not None else None
@@ -550,23 +794,101 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
                 if other is not None and other.id != agent.id:
                     patient = other
                     break
-    if patient is None:
-        patient, token = _nearest_other(doc, mention, records, agent, blocked)
+    if agent is None and mention.nominal and doc[mention.head].lemma_.lower() in DEPLOY_NOUNS:
+        # "the first deployment of NATO peacekeeping troops": with no one named as sending them,
+        # the force that moves is who acts (and not its own target)
+        for c in doc[mention.head].children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                agent = next((a for g in c.children if (a := _np_actor(doc, g, records)) is not None), None)
+        if agent is not None and patient is not None and patient.id == agent.id:
+            patient, patient_token = None, None
+    if patient is None and mention.kind.plover == "THREATEN":
+        patient, patient_token = _condition_party(doc, mention, records, agent)
+    if mention.kind.plover == "AID" and not mention.nominal and patient_token is not None:
+        # "providing photographs and other military intelligence to Macedonia": what is given is
+        # no party; whom it is given to is the target
+        for c in trigger.children:
+            if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}:
+                recipient = next((a for g in c.children if (a := _np_actor(doc, g, records)) is not None), None)
+                if recipient is not None and (agent is None or recipient.id != agent.id):
+                    patient, patient_token = recipient, c
+                    break
+    if mention.kind.plover == "ACCUSE" and patient_token is not None and patient_token.head.lower_ == "to":
+        # "complained to the United Nations over two Israeli air raids": whom one complains to
+        # hears it; whom one complains about is the target
+        for c in trigger.children:
+            if c.dep_ == "prep" and c.lower_ in {"over", "about", "against"}:
+                about = next((a for g in c.children if (a := _np_actor(doc, g, records)) is not None), None)
+                if about is not None and (agent is None or about.id != agent.id):
+                    patient, patient_token = about, c
+    if patient is None and patient_token is not None and patient_token.lower_ in {"them", "him", "her"}:
+        patient = _antecedent(doc, patient_token, records, agent)
+    direct = _direct_place(doc, mention, records) if patient is None else None
+    memo: list[Place | None] = []
+
+    def placed() -> Place | None:
+        """The place standing for the target (`_target_place`), worked out once."""
+        if not memo:
+            memo.append(_target_place(doc, mention, clause, records, place))
+        return memo[0]
+
+    loose = False
+    if patient is None and direct is None:
+        patient, token = _nearest_other(doc, mention, records, agent, blocked, deep=False)
+        if patient is None and (mention.kind.violent or placed() is None):
+            # "Serbia eased emergency measures in Montenegro, as authorities in Croatia cracked
+            # down": a place a measure is imposed on answers before an actor of another clause;
+            # fighting has a counterpart, who may be named there ("after the army broke a siege")
+            patient, token = _nearest_other(doc, mention, records, agent, blocked)
+        loose = patient is not None
         patient_token = patient_token or token
-    elif patient_token is not None and any(
-        c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in patient_token.children
+    elif (
+        patient is not None
+        and patient_token is not None
+        and (
+            any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in patient_token.children)
+            or (
+                agent is not None
+                and mention.kind.plover in MOVING_TYPES
+                and patient.sector == "military"
+                and patient.country_code is not None
+                and patient.country_code == agent.country_code
+                and patient_token.dep_ in {"dobj", "obj"}
+            )
+        )
     ):
-        # "offered its troops to Lebanon's President", "withdraw its troops from Lebanon": what
-        # the agent gives or moves is its own; the party it reaches is the target
+        # "offered its troops to Lebanon's President", "withdraw its troops from Lebanon",
+        # "Britain mobilized army reservists for a war against Iraq": what the agent gives or
+        # moves is its own; the party it reaches is the target
         other, token = _nearest_other(doc, mention, records, agent, blocked, exclude=patient)
         if other is not None:
             patient, patient_token = other, token
+        elif agent is not None and patient.country_code == agent.country_code:
+            # "Israel has strengthened its forces in Lebanon": with no other party, the place
+            # the agent's own forces are sent to or kept in stands for the target
+            own_place = _target_place(doc, mention, clause, records)
+            if (
+                own_place is not None
+                and own_place.country_code
+                and alpha3(own_place.country_code) != agent.country_code
+            ):
+                patient = None
 
     target_country = patient.country_code if patient is not None else None
     if target_country is None and patient_token is not None:
         target_country = _demonym_country(patient_token, records)
+    target_place = None
+    if loose and patient is not None and patient.country_code is None and not _named_person(patient, doc):
+        # the nearest actor the act reaches names no country ("in an escalation of the uprising"):
+        # a place the act is aimed at or imposed on says more of whom it is aimed at
+        target_place = placed()
+        if target_place is not None:
+            patient = None
+    if patient is None and target_place is None:
+        target_place = direct or placed()
 
     return Arguments(
+        target_place=target_place,
         target_country=target_country,
         actor1=agent,
         actor2=patient,

@@ -181,6 +181,8 @@ def _needs_ok(token: Token, kind: EventKind, records: Records, light: Token | No
         return obj is not None and records.is_agentive(doc, obj.i)
     if need == "actor_object_or_none":
         return obj is None or records.is_agentive(doc, obj.i)
+    if need == "into":
+        return _has_child(token, {"prep"}, {"into"})  # "tried to hack into the computers of X"
     if need == "as_complement":
         return _has_child(token, {"prep"}, {"as"})
     if need == "for_or_on":

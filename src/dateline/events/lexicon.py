@@ -26,6 +26,8 @@ AID_OBJECTS = words(
     "tank missile troop peacekeeper good goods flour rice blanket tent loan grant credit "
     "intelligence photograph"
 )
+#: What a state opens or closes to let people or goods through.
+CROSSINGS = words("border borders bridge crossing crossings airspace frontier checkpoint port")
 RESTRICTIONS = words(
     "blockade curfew sanction ban embargo restriction emergency siege measure law strike protest rally boycott"
 )
@@ -215,6 +217,9 @@ VERBS: dict[str, EventKind] = {
     "hand": _k("AID", "aid", needs="object_in", objects=AID_OBJECTS),
     "lift": _k("RETREAT", "ease", mode="ease", needs="object_in", objects=RESTRICTIONS),
     "ease": _k("RETREAT", "ease", mode="ease", needs="object_in", objects=RESTRICTIONS),
+    # Opening a border or crossing eases a restriction (not "opened talks", "opened fire")
+    "open": _k("RETREAT", "ease", mode="ease", needs="object_in", objects=CROSSINGS),
+    "reopen": _k("RETREAT", "ease", mode="ease", needs="object_in", objects=CROSSINGS),
     "cancel": _k("RETREAT", "ease", mode="ease", needs="object_in", objects=RESTRICTIONS),
     "shorten": _k("RETREAT", "ease", mode="ease", needs="object_in", objects=RESTRICTIONS),
     "relax": _k("RETREAT", "ease", mode="ease", needs="object_in", objects=RESTRICTIONS),
@@ -250,6 +255,9 @@ VERBS: dict[str, EventKind] = {
     "outlaw": _k("COERCE", "ban", mode="ban"),
     "confiscate": _k("COERCE", "loot", mode="seize"),
     "torture": _k("ASSAULT", "torture", mode="torture", acled=VAC, sub="Attack", violent=True),
+    # Breaking up a crowd is repression (CAMEO 175), breaking into computers coercion
+    "disperse": _k("COERCE", "disperse", mode="repress", needs="person_object"),
+    "hack": _k("COERCE", "hack", needs="into"),
     "blockade": _k("COERCE", "blockade", mode="restrict"),
     "block": _k(
         "PROTEST",
@@ -258,7 +266,7 @@ VERBS: dict[str, EventKind] = {
         acled=PROTESTS,
         sub="Peaceful protest",
         needs="object_in_civil",
-        objects=words("road street highway route traffic roadway railway bridge entrance"),
+        objects=words("road street highway route traffic roadway railway bridge entrance transport access"),
     ),
     "telephone": _k("CONSULT", "phone", mode="phone", needs="actor_object_or_none"),
     "phone": _k("CONSULT", "phone", mode="phone", needs="actor_object_or_none"),
@@ -350,6 +358,7 @@ NOUNS: dict[str, EventKind] = {
     "sit-in": _k("PROTEST", "protest", mode="obstruct", acled=PROTESTS, sub="Peaceful protest", refine=True),
     "riot": _k("PROTEST", "riot", mode="riot", acled=RIOTS, sub="Violent demonstration"),
     "visit": _k("CONSULT", "visit", mode="visit"),
+    "welcome": _k("CONSULT", "meet", needs="light_verb"),  # "gave a warm welcome to X"
     "trip": _k("CONSULT", "visit", mode="visit", needs="to_place"),
     "meeting": _k("CONSULT", "meet"),
     "summit": _k("CONSULT", "meet"),
@@ -504,6 +513,13 @@ CIVILIAN_NOUNS = words(
 ARMED_NOUNS = words(
     "soldier troop force army police policeman officer fighter militant rebel insurgent "
     "position base checkpoint militia convoy unit outpost"
+)
+#: Nouns naming people: an act done to them ("detained several suspects in Gaza") has a human
+#: target of its own, so the place it happens in is only its setting.
+PERSON_NOUNS = CIVILIAN_NOUNS | words(
+    "suspect member prisoner detainee hostage migrant refugee household opponent candidate official"
+    " leader activist protester demonstrator national citizen soldier troop fighter militant rebel"
+    " policeman officer inhabitant victim"
 )
 INTERVENTION_WORDS = words("tear disperse baton cannon arrest detain break")
 LETHAL_WORDS = frozenset({"kill", "shoot", "live", "dead"})

@@ -162,6 +162,7 @@ def speech_acts(doc: Doc, coded: list[Coded], records: Records, blocked: set[int
         args = Arguments(
             actor1=act.args.actor1 if act is not None else None,
             actor2=act.args.actor2 if act is not None else _party_of(doc, verb, records),
+            target_place=(act.args.target_place if act is not None else None) or own.target_place,
             place=own.place,
             time=own.time,
             time_from_report=own.time_from_report,
@@ -175,6 +176,7 @@ def speech_acts(doc: Doc, coded: list[Coded], records: Records, blocked: set[int
             args = Arguments(
                 actor1=demander,
                 actor2=subject_actor,
+                target_place=args.target_place,
                 place=args.place,
                 time=args.time,
                 time_from_report=args.time_from_report,
@@ -184,6 +186,7 @@ def speech_acts(doc: Doc, coded: list[Coded], records: Records, blocked: set[int
             args = Arguments(
                 actor1=subject_actor,
                 actor2=args.actor2,
+                target_place=args.target_place,
                 place=args.place,
                 time=args.time,
                 time_from_report=args.time_from_report,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
+import pytest
 from test_output import full_report
 
 from dateline import store
+from dateline.errors import StoreError
 from dateline.model import Reject
 from dateline.output import to_dict
 
@@ -25,6 +28,22 @@ def test_round_trip_and_idempotency(tmp_path):
     row = dict(zip(columns, rows[0], strict=True))
     assert (row["place"], row["actor1"], row["date"], row["acled"]) == (
         "Nakuru", "Police (Kenya)", "2024-04-29", "Arrests")
+
+
+def test_an_id_names_one_text(tmp_path):
+    con = store.connect(tmp_path / "events.duckdb")
+    report = full_report()
+    store.write_report(con, report)
+    other = dataclasses.replace(report, document=dataclasses.replace(report.document, text="Another text."))
+    with pytest.raises(StoreError, match="already used by another text"):
+        store.write_report(con, other)
+    assert con.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+
+
+def test_a_writer_connection_has_its_memory_capped(tmp_path):
+    con = store.connect(tmp_path / "events.duckdb", memory_limit=store.WRITER_MEMORY)
+    (limit,) = con.execute("SELECT current_setting('memory_limit')").fetchone()
+    assert limit.startswith(("30.5", "32")), limit  # 32 MB, which DuckDB prints as 30.5 MiB
 
 
 def test_rejects_are_kept(tmp_path):

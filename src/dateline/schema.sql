@@ -1,10 +1,12 @@
 -- dateline's DuckDB store: one row per document and per extracted item, keyed by document id.
 -- Spans are [start, end) character offsets into documents.text.
--- Item ids are unique within their document: store.py checks that before it inserts, instead of a
--- PRIMARY KEY (doc_id, id) per item table, whose index DuckDB keeps in memory and which grows by
--- about 1.3 KB a report: a long run's memory must stay flat.
+-- No table has a primary key. DuckDB keeps a key's index in memory, and it grows with every
+-- row (about 1.3 KB a report over the item tables), where a long run's memory must stay flat.
+-- store.py keeps what the keys would: a text is stored once (content_hash), a document id names
+-- one text, and item ids are unique within their document; a report that breaks either becomes
+-- a reject row.
 CREATE TABLE IF NOT EXISTS documents (
-    doc_id      VARCHAR PRIMARY KEY,
+    doc_id      VARCHAR NOT NULL,
     content_hash VARCHAR NOT NULL,   -- sha256 of the text: the same report is never stored twice
     url         VARCHAR,
     outlet      VARCHAR,

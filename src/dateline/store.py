@@ -20,10 +20,19 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def connect(path: Path | str) -> duckdb.DuckDBPyConnection:
-    """Open (or create) a store and make sure its tables exist."""
+#: DuckDB memory for a run's writes. A run only appends and looks up hashes, and DuckDB would
+#: otherwise keep every page it wrote cached (up to 80% of the machine's memory by default), so the
+#: writer's memory would grow with the store for the whole run.
+WRITER_MEMORY = "32MB"
+
+
+def connect(path: Path | str, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
+    """Open (or create) a store and make sure its tables exist; `memory_limit` caps DuckDB's
+    memory (e.g. `WRITER_MEMORY`), beyond which it evicts cached pages or spills to disk."""
     try:
         con = duckdb.connect(str(path))
+        if memory_limit is not None:
+            con.execute(f"SET memory_limit = '{memory_limit}'")
     except duckdb.Error as e:
         raise StoreError(f"{path}: cannot open the DuckDB store ({e}); is another process using it?") from None
     con.execute(resources.files("dateline").joinpath("schema.sql").read_text(encoding="utf-8"))
@@ -84,7 +93,7 @@ def _rows(report: Report, digest: str) -> dict[str, list[tuple[object, ...]]]:
 
 def _shared_id(report: Report) -> str | None:
     """Why the report cannot be stored if two of its items of a kind share an id, else None (the
-    item tables have no index to refuse them: see schema.sql)."""
+    tables have no keys to refuse them: see schema.sql)."""
     for kind, items in (("places", report.places), ("times", report.times), ("actors", report.actors),
                         ("events", report.events), ("claims", report.claims)):
         ids = [item.id for item in items]
@@ -102,6 +111,8 @@ def write_report(con: duckdb.DuckDBPyConnection, report: Report) -> bool:
     digest = content_hash(d.text)
     if con.execute("SELECT 1 FROM documents WHERE content_hash = ?", [digest]).fetchone():
         return False
+    if con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [d.id]).fetchone():
+        raise StoreError(f"cannot store report {d.id!r}: the id is already used by another text; give reports unique ids")
     con.execute("BEGIN TRANSACTION")
     try:
         for table, rows in _rows(report, digest).items():

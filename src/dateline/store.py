@@ -112,7 +112,8 @@ def write_report(con: duckdb.DuckDBPyConnection, report: Report) -> bool:
     if con.execute("SELECT 1 FROM documents WHERE content_hash = ?", [digest]).fetchone():
         return False
     if con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [d.id]).fetchone():
-        raise StoreError(f"cannot store report {d.id!r}: the id is already used by another text; give reports unique ids")
+        raise StoreError(f"cannot store report {d.id!r}: the id is already used by another text; "
+                         "give reports unique ids")
     con.execute("BEGIN TRANSACTION")
     try:
         for table, rows in _rows(report, digest).items():

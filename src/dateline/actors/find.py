@@ -44,7 +44,7 @@ from dateline.actors.lexicon import (
 from dateline.actors.names import normalize
 from dateline.actors.registry import MAX_WORDS, ActorRegistry, Canon
 from dateline.model import Actor, Place
-from dateline.nlp import tokens
+from dateline.nlp import entities, tokens
 
 _SUBJECT = {"nsubj", "nsubjpass", "csubj"}
 _JOINERS = {"-", "–", ".", "'", "’"}
@@ -252,7 +252,7 @@ class _Finder:
         return root.left_edge.i < i or (j < len(self.doc) and self.doc[j].lower_ == "of")
 
     def _inside_longer_entity(self, i: int, j: int) -> bool:
-        return any(ent.start <= i and j <= ent.end and ent.end - ent.start > j - i for ent in self.doc.ents)
+        return any(ent.start <= i and j <= ent.end and ent.end - ent.start > j - i for ent in entities(self.doc))
 
     # ---------------------------------------------------------------- pass 2: agent nouns
     def _agents(self) -> None:
@@ -635,7 +635,7 @@ class _Finder:
 
     def _entity_spans(self) -> list[tuple[Span, str]]:
         """spaCy's entities, trimmed, plus country names NER missed ("Uzbekistan finally opened")."""
-        ents = self.doc.ents
+        ents = entities(self.doc)
         spans = [(s, e.label_) for e in ents if (s := _trim(e)) is not None]
         in_ent = {i for e in ents for i in range(e.start, e.end)}
         for tok in tokens(self.doc):

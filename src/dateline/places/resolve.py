@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from dateline.errors import ResourceError
 from dateline.nlp import tokens
 from dateline.places.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, DATA_DIR, FEATURE, Entry, Gazetteer, normalize
-from dateline.places.mentions import AP_STATES, CA_PROVINCES, Mention
+from dateline.places.mentions import AP_STATES, CA_PROVINCES, Mention, _words
 
 #: The hand-set prior, in units of log10(population): a country's kind bonus equals a
 #: 10,000-fold population advantage. It ranks candidates before context is known (to find the
@@ -93,11 +93,11 @@ FEATURES = (
 #: "Washington seems prepared to engage the Syrians", "U.S. officials ... the Washington
 #: workspace" (in LGL's training articles, 50% of the mentions whose right reading is a capital
 #: have one within 20 tokens, 9% of those whose right reading is not).
-GOVERNMENT_WORDS = frozenset(
+GOVERNMENT_WORDS = _words(
     "administration congress congressional federal lawmakers senate senator president presidential "
     "officials government embassy ambassador diplomat diplomats diplomatic policy policies talks "
     "sanctions minister ministry treaty capital regime negotiations summit secretary pentagon "
-    "relations foreign bilateral".split()
+    "relations foreign bilateral"
 )
 GOVERNMENT_WINDOW = 20
 #: Dashes that close a dateline ("WASHINGTON — Lawmakers voted ...").
@@ -222,11 +222,7 @@ def _context(
     return _Context(countries, admin1s, anchors, points, named, soft_countries, soft_admin1s)
 
 
-QUALIFIERS_APART = True
-QUALIFIED_APART = True
-
-
-def _qualifying(doc: Doc, mentions: list[Mention], by_start: dict[int, Mention]) -> frozenset[int]:
+def _qualifying(doc: Doc, mentions: list[Mention]) -> frozenset[int]:
     """The mentions that only qualify the name before them: the state in "Springfield, Illinois"."""
     at = {m.start: n for n, m in enumerate(mentions)}
     out = set()
@@ -258,27 +254,27 @@ def _container(doc: Doc, m: Mention, by_start: dict[int, Mention]) -> tuple[set[
     return set(), set()
 
 
-def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None = None) -> list[np.ndarray]:
-    """One matrix per mention: a row of `FEATURES` per candidate, in the order of its candidates.
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What the text says around the mentions, whatever their readings: the same in every stage."""
 
-    `scores`: a previous stage's scores of each mention's candidates (None: the first stage).
-    """
+    containers: list[tuple[set[str], set[str]]]  # per mention: what "X, Y" puts it in
+    qualifying: frozenset[int]  # mentions that only qualify the one before ("Illinois")
+    qualified: frozenset[int]  # mentions that such a qualifier follows ("Springfield")
+    qualifiers: dict[str, set[str]]  # name key -> the states and countries written after it
+    governed: frozenset[str]  # names with government words near one of their mentions
+    datelined: frozenset[str]  # names heading a dateline
+
+
+def _facts(doc: Doc, mentions: list[Mention]) -> _Facts:
     by_start = {m.start: m for m in mentions}
-    if QUALIFIERS_APART:
-        qualifying = _qualifying(doc, mentions, by_start)
-        qualified = frozenset(n for n, m in enumerate(mentions) if any(_container(doc, m, by_start)))
-    else:
-        qualifying = qualified = frozenset()
-    ctx = _context(mentions, scores, qualifying, qualified if QUALIFIED_APART else frozenset())
-    # The states and countries the text writes after other names ("Springfield, Illinois"), by name.
+    containers = [_container(doc, m, by_start) for m in mentions]
     qualifiers: dict[str, set[str]] = {}
-    # Names with government words near one of their mentions, and names heading a dateline.
     governed: set[str] = set()
     datelined: set[str] = set()
     toks = tokens(doc)
     government = [n for n, t in enumerate(toks) if t.lower_ in GOVERNMENT_WORDS]
-    for m in mentions:
-        in_cc, in_a1 = _container(doc, m, by_start)
+    for m, (in_cc, in_a1) in zip(mentions, containers, strict=True):
         key = normalize(m.text)
         qualifiers.setdefault(key, set()).update(in_cc | in_a1)
         # a government word within GOVERNMENT_WINDOW tokens either side of the mention
@@ -287,9 +283,30 @@ def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None 
             governed.add(key)
         if _dateline(toks, m):
             datelined.add(key)
+    return _Facts(
+        containers=containers,
+        qualifying=_qualifying(doc, mentions),
+        qualified=frozenset(n for n, (cc, a1) in enumerate(containers) if cc or a1),
+        qualifiers=qualifiers,
+        governed=frozenset(governed),
+        datelined=frozenset(datelined),
+    )
+
+
+def features(
+    doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None = None, facts: _Facts | None = None
+) -> list[np.ndarray]:
+    """One matrix per mention: a row of `FEATURES` per candidate, in the order of its candidates.
+
+    `scores`: a previous stage's scores of each mention's candidates (None: the first stage);
+    `facts`: `_facts(doc, mentions)`, when the caller keeps it across stages.
+    """
+    facts = facts or _facts(doc, mentions)
+    ctx = _context(mentions, scores, facts.qualifying, facts.qualified)
+    qualifiers, governed, datelined = facts.qualifiers, facts.governed, facts.datelined
     out = []
     rest_of: dict[str, tuple] = {}  # a name's view of the rest of the document, the same for each mention of it
-    for m in mentions:
+    for m, (in_cc, in_a1) in zip(mentions, facts.containers, strict=True):
         if not m.candidates:
             out.append(np.zeros((0, len(FEATURES))))
             continue
@@ -299,7 +316,6 @@ def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None 
         cc_seen, a1_seen, top_cc, near, others, named, qualified, soft_cc, soft_a1 = rest_of[key]
         governing = key in governed
         dateline = key in datelined
-        in_cc, in_a1 = _container(doc, m, by_start)
         # How widely the rest of the document ranges: a report naming places in several states or
         # countries is national or foreign news, where the capital and the large city are meant
         # more often than in local news, which names the towns of one county.
@@ -309,8 +325,9 @@ def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None 
         # For each candidate: is another name's likely place within NEARBY_KM of it (itself aside)?
         if near:
             close = _km_matrix(lats, lons, np.array([a.lat for a in near]), np.array([a.lon for a in near]))
-            close = (close <= NEARBY_KM) & (np.array([e.pid for e, _ in m.candidates])[:, None]
-                                            != np.array([a.pid for a in near])[None, :])
+            close = (close <= NEARBY_KM) & (
+                np.array([e.pid for e, _ in m.candidates])[:, None] != np.array([a.pid for a in near])[None, :]
+            )
             has_near = close.any(axis=1).tolist()
         else:
             has_near = [False] * len(m.candidates)
@@ -318,8 +335,9 @@ def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None 
             # For each candidate: the distance to the nearest possible location of each other name.
             # (one distance matrix over all of them, then the minimum within each name's columns)
             sizes = [len(la) for la, _ in others]
-            every = _km_matrix(lats, lons, np.concatenate([la for la, _ in others]),
-                               np.concatenate([lo for _, lo in others]))
+            every = _km_matrix(
+                lats, lons, np.concatenate([la for la, _ in others]), np.concatenate([lo for _, lo in others])
+            )
             d = np.minimum.reduceat(every, np.cumsum([0] + sizes[:-1]), axis=1)
             near_others = np.log1p((d <= 100.0).sum(axis=1))
             log_km = np.log10(1.0 + d.min(axis=1)) / 4.0
@@ -333,8 +351,8 @@ def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None 
         regions = [n for n, k in enumerate(kinds) if k in (ADMIN1, ADMIN2)]
         if cities and regions:
             d = _km_matrix(lats[regions], lons[regions], lats[cities], lons[cities])
-            for n, close in zip(regions, (d <= NAMESAKE_KM).any(axis=1).tolist(), strict=True):
-                namesake[n] = close
+            for i in np.flatnonzero((d <= NAMESAKE_KM).any(axis=1)).tolist():
+                namesake[regions[i]] = True
         # A place of unknown population (pyowm's and ZIP towns) counts as a hamlet of 100: as a
         # 0 it would sit three orders below the smallest known town, and the indicator feature
         # would have to undo that.
@@ -435,7 +453,9 @@ def _dateline(toks: list, m: Mention) -> bool:
     if before != "." and not before.isspace():
         return False
     after = toks[k].text
-    return after in DATELINE_DASHES or (after == "(" and k + 1 < len(toks) and toks[k + 1].text in ("AP", "Reuters", "AFP"))
+    return after in DATELINE_DASHES or (
+        after == "(" and k + 1 < len(toks) and toks[k + 1].text in ("AP", "Reuters", "AFP")
+    )
 
 
 class Stage:
@@ -525,8 +545,9 @@ class Ranker:
         """The last stage's score of every candidate of every mention."""
         scores: list[np.ndarray] | None = None
         xs: list[np.ndarray] = []
+        facts = _facts(doc, mentions)
         for stage in self.stages:
-            xs = features(doc, mentions, scores)
+            xs = features(doc, mentions, scores, facts)
             scores = [stage.scores(x) for x in xs]
         if scores is None:
             return []

@@ -157,8 +157,8 @@ class _Context:
     anchors: list[tuple[str, Entry]]  # confidently placed towns
     points: dict[str, tuple[np.ndarray, np.ndarray]]  # name key -> its top candidates' lat, lon
     named: dict[str, str]  # name key -> the admin1 key or country its reading as one names
-    soft_countries: dict[str, Counter[str]]  # name key -> each country's share of its readings
-    soft_admin1s: dict[str, Counter[str]]
+    soft_countries: dict[str, dict[str, float]]  # name key -> each country's share of its readings
+    soft_admin1s: dict[str, dict[str, float]]
 
 
 def _context(
@@ -177,8 +177,8 @@ def _context(
     anchors: list[tuple[str, Entry]] = []
     points: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     named: dict[str, str] = {}
-    soft_countries: dict[str, Counter[str]] = {}
-    soft_admin1s: dict[str, Counter[str]] = {}
+    soft_countries: dict[str, dict[str, float]] = {}
+    soft_admin1s: dict[str, dict[str, float]] = {}
     for n, m in enumerate(mentions):
         if n in qualifying:
             continue  # "Illinois" in "Springfield, Illinois" is part of Springfield's address
@@ -194,13 +194,13 @@ def _context(
             # reading of its name; a name with one plausible reading votes with all its weight.
             share = np.exp(np.array([x for x, _ in ranked]) - ranked[0][0])
             share /= share.sum()
-            cc_share: Counter[str] = Counter()
-            a1_share: Counter[str] = Counter()
+            cc_share: dict[str, float] = {}
+            a1_share: dict[str, float] = {}
             for w, (_, e) in zip(share.tolist(), ranked, strict=True):
                 if e.country_code:
-                    cc_share[e.country_code] += w
+                    cc_share[e.country_code] = cc_share.get(e.country_code, 0) + w
                 if e.admin1_key and e.kind in (ADMIN1, ADMIN2, CITY):
-                    a1_share[e.admin1_key] += w
+                    a1_share[e.admin1_key] = a1_share.get(e.admin1_key, 0) + w
             soft_countries[key] = cc_share
             if n not in qualified:
                 soft_admin1s[key] = a1_share
@@ -434,7 +434,7 @@ def _rest(ctx: _Context, qualifiers: dict[str, set[str]], key: str) -> tuple:
     return cc_seen, a1_seen, top_cc, near, others, named, qualified, soft_cc, soft_a1
 
 
-def _others_total(shares: dict[str, Counter[str]], key: str) -> dict[str, float]:
+def _others_total(shares: dict[str, Counter[str]] | dict[str, dict[str, float]], key: str) -> dict[str, float]:
     """The counts or shares of every name but `key`, added up (in the order `sum` would add them)."""
     total: dict[str, float] = {}
     for k, c in shares.items():

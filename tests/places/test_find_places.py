@@ -185,3 +185,10 @@ def test_a_name_the_index_lacks_falls_back_to_its_expansion_or_namesake(gazettee
     assert river.lat is not None and km(river.lat, river.lon, 41.88, -87.63) < 30  # type: ignore[arg-type]
     assert worth.country_code == "US" and worth.admin1 == "Texas"
     assert kitts.country_code == "KN" and kitts.feature_code == "PCLI"
+
+
+def test_washington_heading_a_dateline_is_the_capital(gazetteer: Gazetteer) -> None:
+    text = "House passes bill. WASHINGTON — Lawmakers voted on Thursday to tax bonuses paid by U.S. banks."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("WASHINGTON", "U.S.")]
+    w, _ = geocode_spans(nlp.load().make_doc(text), spans, gazetteer)
+    assert w.feature_code == "PPLC" and w.admin1 == "District of Columbia"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import spacy
 
 from dateline.places.gazetteer import ADMIN1, CITY, COUNTRY, Entry
-from dateline.places.mentions import Mention
+from dateline.places.mentions import Mention, own_names
 from dateline.places.resolve import prior, resolve
 
 
@@ -130,6 +132,9 @@ def test_a_town_named_bare_beside_a_qualified_one_is_marked() -> None:
     ]
     assert _feature(doc, mentions, 2, "qualified_elsewhere") == [1.0, 0.0]
     assert _feature(doc, mentions, 0, "qualified_elsewhere") == [0.0]  # qualified itself
+    # Illinois is Springfield's address: no evidence that the report is about Illinois
+    assert _feature(doc, mentions, 2, "same_admin1") == [0.0, 0.0]
+    assert _feature(doc, mentions, 2, "soft_admin1") == [0.0, 0.0]
 
 
 def test_a_capital_among_places_abroad_is_marked() -> None:
@@ -156,3 +161,61 @@ def test_no_single_tree_outvotes_the_others() -> None:
     trees = Ranker.load().trees
     assert trees is not None
     assert max(abs(t[4]).max() for t in trees.trees) * trees.rate < 2.0
+
+
+def test_every_reading_of_the_other_names_votes_by_its_share() -> None:
+    """Brownstown, Southport and Winchester each have a reading in Indiana, though none is its
+    name's likeliest: the Indiana readings of the other two count for Winchester's."""
+    text = "Brownstown beat Southport and Winchester"
+    doc = spacy.blank("en")(text)
+    brown_pa = entry(50, "Brownstown", "US", "PA", pop=3000, lat=40.1, lon=-76.9)
+    brown_in = entry(51, "Brownstown", "US", "IN", pop=2900, lat=38.9, lon=-86.0)
+    south_gb = entry(52, "Southport", "GB", "ENG", pop=90_000, lat=53.6, lon=-3.0)
+    south_in = entry(53, "Southport", "US", "IN", pop=1700, lat=39.7, lon=-86.1)
+    win_gb = entry(54, "Winchester", "GB", "ENG", pop=46_000, lat=51.1, lon=-1.3)
+    win_in = entry(55, "Winchester", "US", "IN", pop=4900, lat=40.2, lon=-85.0)
+    win_va = entry(56, "Winchester", "US", "VA", pop=27_000, lat=39.2, lon=-78.2)
+    at = text.index
+    mentions = [
+        mention(doc, 0, 10, [(brown_pa, True), (brown_in, True)]),
+        mention(doc, at("Southport"), at("Southport") + 9, [(south_gb, True), (south_in, True)]),
+        mention(doc, at("Winchester"), at("Winchester") + 10, [(win_gb, True), (win_in, True), (win_va, True)]),
+    ]
+    soft = _feature(doc, mentions, 2, "soft_admin1")
+    assert soft[1] > soft[0] and soft[1] > soft[2] and soft[2] == 0.0  # Indiana, then England; none in Virginia
+    assert 0 < soft[1] < math.log1p(2)  # shares, not whole votes
+
+
+def test_a_dateline_names_a_city_and_government_words_a_capital() -> None:
+    text = "Bill passes. WASHINGTON — Lawmakers in Congress voted on Friday."
+    doc = spacy.blank("en")(text)
+    dc = entry(42, "Washington", "US", "DC", pop=690_000, lat=38.9, lon=-77.0, fcode="PPLC")
+    state = entry(43, "Washington", "US", "WA", kind=ADMIN1, pop=6_500_000, lat=47.5, lon=-120.5, fcode="ADM1")
+    w = text.index("WASHINGTON")
+    mentions = [mention(doc, w, w + 10, [(dc, True), (state, True)])]
+    assert _feature(doc, mentions, 0, "dateline_city") == [1.0, 0.0]
+    assert _feature(doc, mentions, 0, "capital_government") == [1.0, 0.0]
+    text = "Rain fell on Washington apples and pears."
+    doc = spacy.blank("en")(text)
+    w = text.index("Washington")
+    mentions = [mention(doc, w, w + 10, [(dc, True), (state, True)])]
+    assert _feature(doc, mentions, 0, "dateline_city") == [0.0, 0.0]
+    assert _feature(doc, mentions, 0, "capital_government") == [0.0, 0.0]
+
+
+def test_a_region_around_a_city_of_its_name_is_marked() -> None:
+    doc = spacy.blank("en")("Kyiv")
+    city = entry(60, "Kyiv", "UA", "12", pop=2_900_000, lat=50.45, lon=30.52, fcode="PPLC")
+    region = entry(61, "Kyiv", "UA", "12", kind=ADMIN1, pop=7_400_000, lat=50.43, lon=30.54, fcode="ADM1")
+    oblast = entry(62, "Kyiv Oblast", "UA", "13", kind=ADMIN1, pop=1_400_000, lat=50.0, lon=32.5, fcode="ADM1")
+    mentions = [mention(doc, 0, 4, [(city, True), (region, True), (oblast, False)])]
+    assert _feature(doc, mentions, 0, "namesake_city") == [0.0, 1.0, 0.0]
+    (r,) = resolve(doc, mentions, None)  # type: ignore[arg-type]
+    assert r.entry == city
+
+
+def test_an_abbreviated_spelling_is_the_places_own_name() -> None:
+    fl = entry(70, "St. Petersburg", "US", "FL", pop=257_000)
+    ru = entry(71, "Saint Petersburg", "RU", "66", pop=5_350_000)
+    assert own_names("St. Petersburg", ((fl, True), (ru, False))) == ((fl, True), (ru, True))
+    assert own_names("Petersburg", ((ru, False),)) == ((ru, False),)

@@ -479,7 +479,7 @@ def _judge(
         start=span.start_char,
         end=span.end_char,
         text=span.text,
-        candidates=candidates,
+        candidates=own_names(span.text, candidates),
         support=support,
         cues=(cue,) if cue else (),
         head_index=i,
@@ -615,6 +615,20 @@ def fallback_keys(key: str) -> Iterator[str]:
         yield " ".join(rest)
 
 
+def own_names(text: str, candidates: tuple[tuple[Entry, bool], ...]) -> tuple[tuple[Entry, bool], ...]:
+    """The candidates, each marked as named by its own name where the text spells that name with
+    abbreviations: "St. Petersburg" is Saint Petersburg's own name, not only an alias of it."""
+    if not candidates or all(own for _, own in candidates):
+        return candidates
+    key = _spelled_out(normalize(text[4:] if text.lower().startswith("the ") else text))
+    return tuple((e, own or _spelled_out(normalize(e.name)) == key) for e, own in candidates)
+
+
+@functools.lru_cache(maxsize=65536)
+def _spelled_out(key: str) -> str:
+    return " ".join(ABBREVIATED.get(w, w) for w in key.split())
+
+
 def mentions_at(doc: Doc, spans: list[tuple[int, int]], gazetteer: Gazetteer) -> list[Mention]:
     """Mentions for given character spans (gold toponyms): only the look-up, no detection.
 
@@ -645,6 +659,14 @@ def mentions_at(doc: Doc, spans: list[tuple[int, int]], gazetteer: Gazetteer) ->
         span = doc.char_span(start, end, alignment_mode="expand")
         i, k = (span.start, span.end) if span is not None else (0, 0)
         out.append(
-            Mention(start=start, end=end, text=text, candidates=candidates, support=3.0, head_index=i, end_index=k)
+            Mention(
+                start=start,
+                end=end,
+                text=text,
+                candidates=own_names(text, candidates),
+                support=3.0,
+                head_index=i,
+                end_index=k,
+            )
         )
     return out

@@ -2,11 +2,13 @@
 
 Each candidate of a mention gets a vector of features (`FEATURES`): what kind of place it is and
 how many people live there, whether the text is its own name or only an alternate one, and the
-evidence of the document: the other places it names, their countries and first-level subdivisions,
-"X, Y" patterns ("Springfield, Illinois"), and the distance to the other places' likely readings.
-The ranker is a conditional logit (a softmax over one mention's candidates) whose weights are
-trained by `python -m dateline.places.train` on LGL's training split and shipped as
-`data/ranker.json`: a few dozen numbers, no pickle.
+evidence of the document: the other places it names, their countries and first-level subdivisions
+(from each name's likeliest reading, and from all its readings weighted by their shares), "X, Y"
+patterns ("Springfield, Illinois"), the distance to the other places' likely readings, government
+words near a capital's name and datelines ("WASHINGTON —"). The ranker is a conditional logit (a
+softmax over one mention's candidates) corrected by listwise boosted trees, trained by
+`python -m dateline.places.train` on LGL's training split and shipped as `data/ranker.json`:
+numbers in JSON, no pickle.
 
 The document's context is read from each mention's best candidate under a context-free prior
 (`prior`), so that training and use see the same features, and a mention is never its own
@@ -15,6 +17,7 @@ evidence: context comes from the other names only.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -26,8 +29,9 @@ import numpy as np
 from spacy.tokens import Doc
 
 from dateline.errors import ResourceError
+from dateline.nlp import tokens
 from dateline.places.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, DATA_DIR, FEATURE, Entry, Gazetteer, normalize
-from dateline.places.mentions import AP_STATES, CA_PROVINCES, Mention
+from dateline.places.mentions import AP_STATES, CA_PROVINCES, Mention, _words
 
 #: The hand-set prior, in units of log10(population): a country's kind bonus equals a
 #: 10,000-fold population advantage. It ranks candidates before context is known (to find the
@@ -37,6 +41,9 @@ POPULATION_WEIGHT = 0.6
 OWN_NAME_BONUS = 1.5  # "Moscow" is the city's own name but only an alias of Moskva oblast
 CAPITAL_BONUS = 3.0  # "Washington" in news is the capital more often than the state
 NEARBY_KM = 150.0
+#: A subdivision whose point lies this close to a city of its name is that city's region
+#: (Kyiv the city-region around Kyiv the capital, a county around its seat).
+NAMESAKE_KM = 50.0
 #: Candidates per other name used as its possible locations for the distance features.
 TOP_OTHERS = 40
 RANKER_PATH = DATA_DIR / "ranker.json"
@@ -74,7 +81,27 @@ FEATURES = (
     "capital_abroad",
     "wide_doc_pop",
     "qualified_elsewhere",
+    "soft_country",
+    "soft_admin1",
+    "capital_government",
+    "dateline_city",
+    "namesake_city",
+    "qualified_elsewhere_gap",
 )
+
+#: Words of national government and diplomacy. Near a name, they make its capital reading likely:
+#: "Washington seems prepared to engage the Syrians", "U.S. officials ... the Washington
+#: workspace" (in LGL's training articles, 50% of the mentions whose right reading is a capital
+#: have one within 20 tokens, 9% of those whose right reading is not).
+GOVERNMENT_WORDS = _words(
+    "administration congress congressional federal lawmakers senate senator president presidential "
+    "officials government embassy ambassador diplomat diplomats diplomatic policy policies talks "
+    "sanctions minister ministry treaty capital regime negotiations summit secretary pentagon "
+    "relations foreign bilateral"
+)
+GOVERNMENT_WINDOW = 20
+#: Dashes that close a dateline ("WASHINGTON — Lawmakers voted ...").
+DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,9 +157,16 @@ class _Context:
     anchors: list[tuple[str, Entry]]  # confidently placed towns
     points: dict[str, tuple[np.ndarray, np.ndarray]]  # name key -> its top candidates' lat, lon
     named: dict[str, str]  # name key -> the admin1 key or country its reading as one names
+    soft_countries: dict[str, dict[str, float]]  # name key -> each country's share of its readings
+    soft_admin1s: dict[str, dict[str, float]]
 
 
-def _context(mentions: list[Mention], scores: list[np.ndarray] | None = None) -> _Context:
+def _context(
+    mentions: list[Mention],
+    scores: list[np.ndarray] | None = None,
+    qualifying: frozenset[int] = frozenset(),
+    qualified: frozenset[int] = frozenset(),
+) -> _Context:
     """What each name's likely reading says about the document, kept per name.
 
     The likely reading is the prior's best candidate in the first stage, the previous stage's in
@@ -143,7 +177,11 @@ def _context(mentions: list[Mention], scores: list[np.ndarray] | None = None) ->
     anchors: list[tuple[str, Entry]] = []
     points: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     named: dict[str, str] = {}
+    soft_countries: dict[str, dict[str, float]] = {}
+    soft_admin1s: dict[str, dict[str, float]] = {}
     for n, m in enumerate(mentions):
+        if n in qualifying:
+            continue  # "Illinois" in "Springfield, Illinois" is part of Springfield's address
         ranked = _ranked(m, None if scores is None else scores[n])
         if not ranked:
             continue
@@ -151,6 +189,21 @@ def _context(mentions: list[Mention], scores: list[np.ndarray] | None = None) ->
         if key not in points:
             top = [e for _, e in ranked[: TOP_OTHERS if scores is None else 1]]
             points[key] = (np.array([e.lat for e in top]), np.array([e.lon for e in top]))
+            # Each reading's share (a softmax over the scores): "Brownstown", "Southport" and
+            # "Winchester" each have a reading in Indiana, though none of them is the likeliest
+            # reading of its name; a name with one plausible reading votes with all its weight.
+            share = np.exp(np.array([x for x, _ in ranked]) - ranked[0][0])
+            share /= share.sum()
+            cc_share: dict[str, float] = {}
+            a1_share: dict[str, float] = {}
+            for w, (_, e) in zip(share.tolist(), ranked, strict=True):
+                if e.country_code:
+                    cc_share[e.country_code] = cc_share.get(e.country_code, 0) + w
+                if e.admin1_key and e.kind in (ADMIN1, ADMIN2, CITY):
+                    a1_share[e.admin1_key] = a1_share.get(e.admin1_key, 0) + w
+            soft_countries[key] = cc_share
+            if n not in qualified:
+                soft_admin1s[key] = a1_share
         best, e = ranked[0]
         if e.kind == ADMIN1 and e.admin1_key:
             named[key] = e.admin1_key  # "Ohio" is named: its towns are likely meant
@@ -161,11 +214,25 @@ def _context(mentions: list[Mention], scores: list[np.ndarray] | None = None) ->
             continue  # too ambiguous to be evidence for the others
         if e.country_code:
             countries.setdefault(key, Counter())[e.country_code] += 1
-        if e.admin1_key and e.kind in (ADMIN1, ADMIN2, CITY):
+        if e.admin1_key and e.kind in (ADMIN1, ADMIN2, CITY) and n not in qualified:
+            # the state of "Springfield, Illinois" is Springfield's address, not the report's
             admin1s.setdefault(key, Counter())[e.admin1_key] += 1
         if e.kind in (CITY, ADMIN2) and margin >= 2.0:
             anchors.append((key, e))
-    return _Context(countries, admin1s, anchors, points, named)
+    return _Context(countries, admin1s, anchors, points, named, soft_countries, soft_admin1s)
+
+
+def _qualifying(doc: Doc, mentions: list[Mention]) -> frozenset[int]:
+    """The mentions that only qualify the name before them: the state in "Springfield, Illinois"."""
+    at = {m.start: n for n, m in enumerate(mentions)}
+    out = set()
+    for m in mentions:
+        k = m.end_index
+        if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].idx in at:
+            q = mentions[at[doc[k + 1].idx]]
+            if any(e.kind in (ADMIN1, COUNTRY) for e, _ in q.candidates):
+                out.add(at[doc[k + 1].idx])
+    return frozenset(out)
 
 
 def _container(doc: Doc, m: Mention, by_start: dict[int, Mention]) -> tuple[set[str], set[str]]:
@@ -187,29 +254,68 @@ def _container(doc: Doc, m: Mention, by_start: dict[int, Mention]) -> tuple[set[
     return set(), set()
 
 
-def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None = None) -> list[np.ndarray]:
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What the text says around the mentions, whatever their readings: the same in every stage."""
+
+    containers: list[tuple[set[str], set[str]]]  # per mention: what "X, Y" puts it in
+    qualifying: frozenset[int]  # mentions that only qualify the one before ("Illinois")
+    qualified: frozenset[int]  # mentions that such a qualifier follows ("Springfield")
+    qualifiers: dict[str, set[str]]  # name key -> the states and countries written after it
+    governed: frozenset[str]  # names with government words near one of their mentions
+    datelined: frozenset[str]  # names heading a dateline
+
+
+def _facts(doc: Doc, mentions: list[Mention]) -> _Facts:
+    by_start = {m.start: m for m in mentions}
+    containers = [_container(doc, m, by_start) for m in mentions]
+    qualifiers: dict[str, set[str]] = {}
+    governed: set[str] = set()
+    datelined: set[str] = set()
+    toks = tokens(doc)
+    government = [n for n, t in enumerate(toks) if t.lower_ in GOVERNMENT_WORDS]
+    for m, (in_cc, in_a1) in zip(mentions, containers, strict=True):
+        key = normalize(m.text)
+        qualifiers.setdefault(key, set()).update(in_cc | in_a1)
+        # a government word within GOVERNMENT_WINDOW tokens either side of the mention
+        n = bisect.bisect_left(government, m.head_index - GOVERNMENT_WINDOW)
+        if n < len(government) and government[n] < m.end_index + GOVERNMENT_WINDOW:
+            governed.add(key)
+        if _dateline(toks, m):
+            datelined.add(key)
+    return _Facts(
+        containers=containers,
+        qualifying=_qualifying(doc, mentions),
+        qualified=frozenset(n for n, (cc, a1) in enumerate(containers) if cc or a1),
+        qualifiers=qualifiers,
+        governed=frozenset(governed),
+        datelined=frozenset(datelined),
+    )
+
+
+def features(
+    doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None = None, facts: _Facts | None = None
+) -> list[np.ndarray]:
     """One matrix per mention: a row of `FEATURES` per candidate, in the order of its candidates.
 
-    `scores`: a previous stage's scores of each mention's candidates (None: the first stage).
+    `scores`: a previous stage's scores of each mention's candidates (None: the first stage);
+    `facts`: `_facts(doc, mentions)`, when the caller keeps it across stages.
     """
-    ctx = _context(mentions, scores)
-    by_start = {m.start: m for m in mentions}
-    # The states and countries the text writes after other names ("Springfield, Illinois"), by name.
-    qualifiers: dict[str, set[str]] = {}
-    for m in mentions:
-        in_cc, in_a1 = _container(doc, m, by_start)
-        qualifiers.setdefault(normalize(m.text), set()).update(in_cc | in_a1)
+    facts = facts or _facts(doc, mentions)
+    ctx = _context(mentions, scores, facts.qualifying, facts.qualified)
+    qualifiers, governed, datelined = facts.qualifiers, facts.governed, facts.datelined
     out = []
     rest_of: dict[str, tuple] = {}  # a name's view of the rest of the document, the same for each mention of it
-    for m in mentions:
+    for m, (in_cc, in_a1) in zip(mentions, facts.containers, strict=True):
         if not m.candidates:
             out.append(np.zeros((0, len(FEATURES))))
             continue
         key = normalize(m.text)
         if key not in rest_of:
             rest_of[key] = _rest(ctx, qualifiers, key)
-        cc_seen, a1_seen, top_cc, near, others, named, qualified = rest_of[key]
-        in_cc, in_a1 = _container(doc, m, by_start)
+        cc_seen, a1_seen, top_cc, near, others, named, qualified, soft_cc, soft_a1 = rest_of[key]
+        governing = key in governed
+        dateline = key in datelined
         # How widely the rest of the document ranges: a report naming places in several states or
         # countries is national or foreign news, where the capital and the large city are meant
         # more often than in local news, which names the towns of one county.
@@ -219,8 +325,9 @@ def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None 
         # For each candidate: is another name's likely place within NEARBY_KM of it (itself aside)?
         if near:
             close = _km_matrix(lats, lons, np.array([a.lat for a in near]), np.array([a.lon for a in near]))
-            close = (close <= NEARBY_KM) & (np.array([e.pid for e, _ in m.candidates])[:, None]
-                                            != np.array([a.pid for a in near])[None, :])
+            close = (close <= NEARBY_KM) & (
+                np.array([e.pid for e, _ in m.candidates])[:, None] != np.array([a.pid for a in near])[None, :]
+            )
             has_near = close.any(axis=1).tolist()
         else:
             has_near = [False] * len(m.candidates)
@@ -228,14 +335,24 @@ def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None 
             # For each candidate: the distance to the nearest possible location of each other name.
             # (one distance matrix over all of them, then the minimum within each name's columns)
             sizes = [len(la) for la, _ in others]
-            every = _km_matrix(lats, lons, np.concatenate([la for la, _ in others]),
-                               np.concatenate([lo for _, lo in others]))
+            every = _km_matrix(
+                lats, lons, np.concatenate([la for la, _ in others]), np.concatenate([lo for _, lo in others])
+            )
             d = np.minimum.reduceat(every, np.cumsum([0] + sizes[:-1]), axis=1)
             near_others = np.log1p((d <= 100.0).sum(axis=1))
             log_km = np.log10(1.0 + d.min(axis=1)) / 4.0
         else:
             near_others = np.zeros(len(lats))
             log_km = np.zeros(len(lats))
+        # For each subdivision: is a city of the same name among the candidates, inside it?
+        kinds = [e.kind for e, _ in m.candidates]
+        namesake = [False] * len(kinds)
+        cities = [n for n, k in enumerate(kinds) if k == CITY]
+        regions = [n for n, k in enumerate(kinds) if k in (ADMIN1, ADMIN2)]
+        if cities and regions:
+            d = _km_matrix(lats[regions], lons[regions], lats[cities], lons[cities])
+            for i in np.flatnonzero((d <= NAMESAKE_KM).any(axis=1)).tolist():
+                namesake[regions[i]] = True
         # A place of unknown population (pyowm's and ZIP towns) counts as a hamlet of 100: as a
         # 0 it would sit three orders below the smallest known town, and the indicator feature
         # would have to undo that.
@@ -246,6 +363,11 @@ def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None 
         rows = []
         for n, (e, own) in enumerate(m.candidates):
             local = e.kind in (CITY, ADMIN2)
+            # "Springfield, Illinois and Paris": the writer names the state of a town that needs
+            # it; a town of that state named bare beside it is less likely meant
+            qualified_elsewhere = float(
+                local and bool(e.admin1_key) and e.admin1_key in qualified and e.admin1_key not in in_a1
+            )
             same_a1 = bool(e.admin1_key and a1_seen[e.admin1_key])
             rows.append(
                 [
@@ -280,9 +402,17 @@ def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None 
                     # "Washington" among Damascus and Tehran: a capital in a report about abroad
                     float(e.feature_code == "PPLC" and top_cc is not None and top_cc != e.country_code),
                     pops[n] * spread,
-                    # "Springfield, Illinois and Paris": the writer names the state of a town that
-                    # needs it; a town of that state named bare beside it is less likely meant
-                    float(local and bool(e.admin1_key) and e.admin1_key in qualified and e.admin1_key not in in_a1),
+                    qualified_elsewhere,
+                    math.log1p(soft_cc.get(e.country_code, 0.0)) if e.country_code else 0.0,
+                    math.log1p(soft_a1.get(e.admin1_key, 0.0)) if e.admin1_key and e.kind != COUNTRY else 0.0,
+                    float(governing and e.feature_code == "PPLC"),
+                    # "WASHINGTON — Lawmakers voted": a dateline names a city, not a state
+                    float(dateline and e.kind == CITY),
+                    float(namesake[n]),
+                    # ... the more so the smaller it is beside its namesakes: in LGL's training
+                    # articles such a town 30 times smaller than the largest of its name is the
+                    # one meant 7 times in 48 ("Springfield, Illinois and Paris": Paris, France)
+                    (pops[n] - top_pop) * qualified_elsewhere,
                 ]
             )
         out.append(np.array(rows, dtype=float))
@@ -292,14 +422,40 @@ def features(doc: Doc, mentions: list[Mention], scores: list[np.ndarray] | None 
 def _rest(ctx: _Context, qualifiers: dict[str, set[str]], key: str) -> tuple:
     """What the document says apart from the name `key`: countries and admin1s counted, the most
     named country, anchors, points, names and qualifiers of the other names."""
-    cc_seen = sum((c for k, c in ctx.countries.items() if k != key), Counter())
-    a1_seen = sum((c for k, c in ctx.admin1s.items() if k != key), Counter())
+    cc_seen = Counter(_others_total(ctx.countries, key))
+    a1_seen = Counter(_others_total(ctx.admin1s, key))
     top_cc = cc_seen.most_common(1)[0][0] if cc_seen else None
     near = [e for k, e in ctx.anchors if k != key]
     others = [p for k, p in ctx.points.items() if k != key]
     named = {v for k, v in ctx.named.items() if k != key}
     qualified = set().union(*(q for k, q in qualifiers.items() if k != key))
-    return cc_seen, a1_seen, top_cc, near, others, named, qualified
+    soft_cc = _others_total(ctx.soft_countries, key)
+    soft_a1 = _others_total(ctx.soft_admin1s, key)
+    return cc_seen, a1_seen, top_cc, near, others, named, qualified, soft_cc, soft_a1
+
+
+def _others_total(shares: dict[str, Counter[str]] | dict[str, dict[str, float]], key: str) -> dict[str, float]:
+    """The counts or shares of every name but `key`, added up (in the order `sum` would add them)."""
+    total: dict[str, float] = {}
+    for k, c in shares.items():
+        if k != key:
+            for v, w in c.items():
+                total[v] = total.get(v, 0.0) + w
+    return total
+
+
+def _dateline(toks: list, m: Mention) -> bool:
+    """Whether the mention opens a dateline: first in its line or sentence, then a dash or "(AP)"."""
+    i, k = m.head_index, m.end_index
+    if k >= len(toks) or k <= i:
+        return False
+    before = toks[i - 1].text if i > 0 else "."
+    if before != "." and not before.isspace():
+        return False
+    after = toks[k].text
+    return after in DATELINE_DASHES or (
+        after == "(" and k + 1 < len(toks) and toks[k + 1].text in ("AP", "Reuters", "AFP")
+    )
 
 
 class Stage:
@@ -327,6 +483,8 @@ class Trees:
     def __init__(self, weights: dict) -> None:
         self.rate = float(weights["learning_rate"])
         self.depth = int(weights["max_depth"])
+        # listwise trees correct the last logit stage's score; pointwise ones replace it
+        self.on_logit = bool(weights.get("on_logit", False))
         self.trees = [
             tuple(np.array(t[k], dtype=float if k in ("threshold", "value") else int) for k in _TREE_KEYS)
             for t in weights["trees"]
@@ -387,8 +545,9 @@ class Ranker:
         """The last stage's score of every candidate of every mention."""
         scores: list[np.ndarray] | None = None
         xs: list[np.ndarray] = []
+        facts = _facts(doc, mentions)
         for stage in self.stages:
-            xs = features(doc, mentions, scores)
+            xs = features(doc, mentions, scores, facts)
             scores = [stage.scores(x) for x in xs]
         if scores is None:
             return []
@@ -400,7 +559,7 @@ class Ranker:
                 total = self.trees.scores(np.vstack([tree_inputs(xs[n], scores[n]) for n in live]))
                 parts = np.split(total, np.cumsum([len(xs[n]) for n in live])[:-1])
                 for n, part in zip(live, parts, strict=True):
-                    scores[n] = part
+                    scores[n] = scores[n] + part if self.trees.on_logit else part
         return scores
 
 

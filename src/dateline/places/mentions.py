@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
+from dateline.nlp import entities, tokens
 from dateline.nlp import text as doc_text
-from dateline.nlp import tokens
 from dateline.places.gazetteer import ADMIN1, COUNTRY, FEATURE, Entry, Gazetteer, normalize, read_table
 
 
@@ -228,7 +228,7 @@ def person_words(doc: Doc) -> set[str]:
     the gazetteer knows a village of that name.
     """
     words: set[str] = set()
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ == "PERSON" and len(ent) > 1:
             words.update(normalize(t.text) for t in ent if _capitalised(t))
     return words
@@ -287,7 +287,7 @@ def is_actor_use(doc: Doc, i: int, k: int) -> bool:
 
 def _entity_labels(doc: Doc) -> list[tuple[str, int, int] | None]:
     labels: list[tuple[str, int, int] | None] = [None] * len(doc)
-    for ent in doc.ents:
+    for ent in entities(doc):
         for t in range(ent.start, ent.end):
             labels[t] = (ent.label_, ent.start, ent.end)
     return labels
@@ -531,7 +531,7 @@ def _unknown_ner_places(
     Only with a locative cue: a bare GPE that no gazetteer knows is more often a misread name.
     """
     out = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in ("GPE", "LOC") or any(taken[ent.start : ent.end]):
             continue
         start = ent.start + (1 if ent[0].lower_ == "the" else 0)

@@ -91,7 +91,7 @@ def phase_spacy(n: int, args: argparse.Namespace) -> dict:
 
 
 def phase_dateline(n: int, args: argparse.Namespace) -> dict:
-    from dateline.engines.local import code_batch
+    from dateline.engines.local import code_batch, settle
     from dateline.ingest.sources import Located
     from dateline.model import Reject
     from dateline.pipeline import Pipeline
@@ -99,6 +99,7 @@ def phase_dateline(n: int, args: argparse.Namespace) -> dict:
     items = [Located(d, "bench") for d in documents(n)]
     started = time.perf_counter()
     pipeline = Pipeline()
+    settle()  # as a `dateline run` worker does once its pipeline is built
     loaded = time.perf_counter() - started
     started = time.perf_counter()
     rejects = []

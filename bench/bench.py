@@ -142,7 +142,7 @@ def phase_run(n: int, args: argparse.Namespace, milestones: tuple[int, ...] = ()
                 print(json.dumps({"milestone": sample}), file=sys.stderr, flush=True)
 
     with tempfile.TemporaryDirectory() as folder:
-        con = store.connect(Path(folder) / "bench.duckdb", memory_limit=store.WRITER_MEMORY)  # as `dateline run`
+        con = store.connect(Path(folder) / "bench.duckdb")
         started = time.perf_counter()
         stats = local.run(iter(items), con, workers=args.workers, progress=progress, timeout=args.timeout)
         con.close()

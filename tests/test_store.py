@@ -40,12 +40,6 @@ def test_an_id_names_one_text(tmp_path):
     assert con.execute("SELECT count(*) FROM documents").fetchone() == (1,)
 
 
-def test_a_writer_connection_has_its_memory_capped(tmp_path):
-    con = store.connect(tmp_path / "events.duckdb", memory_limit=store.WRITER_MEMORY)
-    (limit,) = con.execute("SELECT current_setting('memory_limit')").fetchone()
-    assert limit.startswith(("30.5", "32")), limit  # 32 MB, which DuckDB prints as 30.5 MiB
-
-
 def test_rejects_are_kept(tmp_path):
     con = store.connect(tmp_path / "events.duckdb")
     store.write_reject(con, Reject("feed.jsonl", 3, "malformed JSON"))

@@ -255,7 +255,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     sources = check_sources(args.sources)
     if args.workers is not None and args.workers < 0:
         raise InputError(f"--workers must be 0 (in this process) or more, got {args.workers}")
-    con = store.connect(args.db, memory_limit=store.WRITER_MEMORY)
+    con = store.connect(args.db)
     bar = tqdm(total=count_reports(sources), unit=" reports", file=sys.stderr, disable=None, smoothing=0.05)
 
     def progress(n: int, stats: local.RunStats) -> None:

@@ -20,19 +20,10 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-#: DuckDB memory for a run's writes. A run only appends and looks up hashes, and DuckDB would
-#: otherwise keep every page it wrote cached (up to 80% of the machine's memory by default), so the
-#: writer's memory would grow with the store for the whole run.
-WRITER_MEMORY = "32MB"
-
-
-def connect(path: Path | str, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
-    """Open (or create) a store and make sure its tables exist; `memory_limit` caps DuckDB's
-    memory (e.g. `WRITER_MEMORY`), beyond which it evicts cached pages or spills to disk."""
+def connect(path: Path | str) -> duckdb.DuckDBPyConnection:
+    """Open (or create) a store and make sure its tables exist."""
     try:
         con = duckdb.connect(str(path))
-        if memory_limit is not None:
-            con.execute(f"SET memory_limit = '{memory_limit}'")
     except duckdb.Error as e:
         raise StoreError(f"{path}: cannot open the DuckDB store ({e}); is another process using it?") from None
     con.execute(resources.files("dateline").joinpath("schema.sql").read_text(encoding="utf-8"))

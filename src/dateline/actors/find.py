@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -100,6 +101,7 @@ class _Finder:
         self.words = [_norm(t.text) for t in toks]
         self.taken = [False] * len(doc)
         self.hard = [t.is_punct and t.text not in _JOINERS for t in toks]
+        self.counted = list(itertools.accumulate((bool(w) for w in self.words), initial=0))  # words before token i
         self.found: list[tuple[int, int, _Resolved]] = []  # token start, token end, resolution
         self.people: dict[str, _Resolved] = {}  # a word of a person's name -> that person
         self.places = places
@@ -157,6 +159,14 @@ class _Finder:
     def _free(self, start: int, end: int) -> bool:
         return not any(self.taken[start:end])
 
+    def _reach(self, i: int, limit: int) -> int:
+        """The furthest end token (at most `limit`) of a registry name starting at token i: a name
+        has no more words than the longest one starting with the same word."""
+        most = self.reg.first_words.get(self.words[i], 0)
+        while limit > i and self.counted[limit] - self.counted[i] > most:
+            limit -= 1
+        return limit
+
     def _key(self, start: int, end: int) -> str:
         """The normalized words of tokens start..end; empty when punctuation other than a hyphen,
         dot or apostrophe lies inside, so no name runs across "military, officials"."""
@@ -205,7 +215,7 @@ class _Finder:
             if not (tok.is_title or tok.is_upper or particle) or self.words[i] not in self.reg.first_words:
                 i += 1
                 continue
-            for j in range(min(n, i + MAX_WORDS), i, -1):
+            for j in range(self._reach(i, min(n, i + MAX_WORDS)), i, -1):
                 if not self.words[j - 1]:
                     continue
                 canon = self.reg.actors.get(self._key(i, j))
@@ -261,7 +271,7 @@ class _Finder:
         for i in range(n):
             if self.taken[i] or self.words[i] not in self.reg.first_words:
                 continue
-            for j in range(min(n, i + 5), i, -1):
+            for j in range(self._reach(i, min(n, i + 5)), i, -1):
                 if not self.words[j - 1]:
                     continue
                 canon = self.reg.agents.get(self._key(i, j))
@@ -569,7 +579,7 @@ class _Finder:
                 return code, end.end
         if not self.words[i] or self.words[i] not in self.reg.first_words:
             return None
-        for j in range(min(limit, i + 4), i, -1):
+        for j in range(self._reach(i, min(limit, i + 4)), i, -1):
             code = self.reg.country_of(self._key(i, j), self.day)
             if code:
                 return code, j
@@ -589,7 +599,7 @@ class _Finder:
         A country's own name answers before a same-named town the places stage may have picked."""
         if not self.words[i] or self.words[i] not in self.reg.first_words:
             return False
-        for j in range(min(limit, i + 4), i, -1):
+        for j in range(self._reach(i, min(limit, i + 4)), i, -1):
             key = self._key(i, j)
             canon = self.reg.countries.get(key)
             # the country's own name only: the dictionaries also list towns and regions ("Bara")

@@ -64,7 +64,13 @@ class ActorRegistry:
         self.countries = countries
         self.agents = agents
         self.iso3 = iso3
-        self.first_words = {k.split(" ", 1)[0] for d in (actors, countries, agents) for k in d}
+        # first word of a name -> the most words a name starting with it has: how far a look-up
+        # starting at that word need go
+        self.first_words: dict[str, int] = {}
+        for d in (actors, countries, agents):
+            for k in d:
+                words = k.split(" ")
+                self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
         self.persons_by_initial: dict[str, list[str]] = defaultdict(list)
         bearers: dict[str, set[str]] = defaultdict(set)
         first_alias: dict[str, str] = {}

@@ -214,7 +214,7 @@ _PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
 #: Words without which a rule cannot match: every match holds one of them, case-folded. Python's
 #: regular expressions try each rule at every word of a report, and most rules need a word that
 #: most reports never use ("anniversary", "thrice"), so a rule whose words are all absent is not run:
-#: the same matches for half the time. `tests/times/test_times_units.py` checks the lists against
+#: the same matches in two thirds of the time. `tests/times/test_times_units.py` checks the lists against
 #: every match in TempEval-3 and the conformance table.
 GATES: dict[str, tuple[str, ...]] = {
     "iso": ("-",),

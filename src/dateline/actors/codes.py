@@ -8,6 +8,7 @@ the sectors; chunks we do not know are skipped rather than guessed at.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -53,6 +54,15 @@ SECTORS: dict[str, str] = {
 #: When a government code is refined by one of these (GOVMIL: a defence ministry), the refinement
 #: is what an analyst counts: a ministry of defence acts as the military, not as "the government".
 _SECURITY = {"military", "police", "intelligence", "judiciary"}
+
+@functools.cache
+def alpha3(alpha2: str) -> str | None:
+    """ISO alpha-3 of a place's alpha-2 country code (places follow GeoNames, actors CAMEO)."""
+    import pycountry  # only reports with resolved places need it
+
+    country = pycountry.countries.get(alpha_2=alpha2.upper())
+    return country.alpha_3 if country is not None else None
+
 
 #: CAMEO country codes that are not ISO 3166-1 alpha-3, and the ISO code of the same country.
 CAMEO_TO_ISO = {"TMP": "TLS", "ANG": "AGO"}

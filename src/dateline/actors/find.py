@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
-from dateline.actors.codes import NON_STATE
+from dateline.actors.codes import NON_STATE, alpha3
 from dateline.actors.lexicon import (
     AGENT_COMPOUND_NOUNS,
     ARMED_ASSETS,
@@ -197,10 +197,10 @@ class _Finder:
             start, end = self.doc[a].idx, self.doc[b - 1].idx + len(self.doc[b - 1])
             for place in self.places:
                 if place.start < end and start < place.end and place.country_code:
-                    return _alpha3(place.country_code)
+                    return alpha3(place.country_code)
         codes = {p.country_code for p in self.places if p.country_code}
         if len(codes) == 1 and sum(1 for p in self.places if p.country_code) >= 2:
-            return _alpha3(codes.pop())
+            return alpha3(codes.pop())
         return None
 
     # ---------------------------------------------------------------- pass 1: names in the registry
@@ -461,7 +461,7 @@ class _Finder:
             found = self._country_at(span.start, span.end)
             if found is not None:
                 return found[0]
-        return _alpha3(place.country_code) if place.country_code else None
+        return alpha3(place.country_code) if place.country_code else None
 
     def _place_of(self, token: Token) -> Place | None:
         for place in self.places:
@@ -486,7 +486,7 @@ class _Finder:
                 at = self.doc.char_span(place.start, place.end, alignment_mode="expand")
                 if at is not None and _after_prefix(self.doc, at.start):
                     continue  # "an anti-Syria journalist" names Syria as what one is against
-                codes.add(_alpha3(place.country_code))
+                codes.add(alpha3(place.country_code))
         for a, _b, res in self.found:
             if first <= a < sent.end and res.country:
                 codes.add(res.country)
@@ -573,7 +573,7 @@ class _Finder:
         if place is not None and self.words[i] in self.reg.agents and place.end - place.start == len(self.doc[i]):
             place = None  # "King Hassan", "President X": a title the places stage took for a town
         if place is not None and place.country_code and not self._names_country(i, limit):
-            code = _alpha3(place.country_code)
+            code = alpha3(place.country_code)
             end = self.doc.char_span(place.start, place.end, alignment_mode="expand")
             if code and end is not None:
                 return code, end.end
@@ -917,7 +917,7 @@ class _Finder:
 def _regional(canon: Canon) -> bool:
     """Is a dictionary actor coded by a region (MEAREB, WAFREB) rather than a transnational
     movement (IMGMUSALQ, al-Qaeda) or an international body?"""
-    return bool(canon.roles) and all(r.code[:3] not in ("IMG", "IGO", "NGO") for r in canon.roles)
+    return bool(canon.roles) and all(r.code[:3] not in NON_STATE for r in canon.roles)
 
 
 def _after_prefix(doc: Doc, i: int) -> bool:
@@ -943,15 +943,6 @@ def _dateline(doc: Doc) -> tuple[int, int] | None:
     if end < len(doc) and doc[end].text in ("—", "–", "-", "--", "(", ":"):
         return 0, end
     return None
-
-
-@functools.cache
-def _alpha3(alpha2: str) -> str | None:
-    """ISO alpha-3 of a place's alpha-2 country code (places follow GeoNames, actors CAMEO)."""
-    import pycountry  # only reports with resolved places need it
-
-    country = pycountry.countries.get(alpha_2=alpha2.upper())
-    return country.alpha_3 if country is not None else None
 
 
 def _trim(ent: Span) -> Span | None:

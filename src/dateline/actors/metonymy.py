@@ -20,21 +20,11 @@ the parse missed would then carry a wrong actor where it now carries none.
 
 from __future__ import annotations
 
-import functools
-
+from dateline.actors.codes import alpha3
 from dateline.model import Actor, Place
 
 #: The `kind` of an actor coded from a place.
 PLACE_KIND = "place"
-
-
-@functools.cache
-def alpha3(alpha2: str) -> str | None:
-    """ISO alpha-3 of a place's alpha-2 country code (places follow GeoNames, actors CAMEO)."""
-    import pycountry  # only reports with resolved places need it
-
-    country = pycountry.countries.get(alpha_2=alpha2.upper())
-    return country.alpha_3 if country is not None else None
 
 
 def place_actor(place: Place, actor_id: str, sector: str) -> Actor | None:

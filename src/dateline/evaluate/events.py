@@ -51,8 +51,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from dateline.actors.codes import alpha3
 from dateline.errors import InputError
-from dateline.events.arguments import alpha3
 from dateline.events.speech import SPEECH_MODES
 from dateline.model import Actor, Document, Event, Report
 

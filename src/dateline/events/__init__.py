@@ -16,6 +16,7 @@ import logging
 
 from spacy.tokens import Doc, Token
 
+from dateline.actors.codes import NON_STATE
 from dateline.actors.metonymy import place_actor
 from dateline.events.arguments import Arguments, date_interval, find_arguments, is_country
 from dateline.events.casualties import Casualty, find_casualties
@@ -201,7 +202,7 @@ def _implied_actor1(members: list[Coded]) -> Actor | None:
             target is not None
             and reporter is not None
             and reporter.country_code
-            and reporter.country_code not in {target, "IGO", "NGO", "IMG"}
+            and reporter.country_code not in {target, *NON_STATE}
         ):
             log.debug("implied actor1 %s for %r", reporter.name or reporter.text, c.mention.kind.family)
             return reporter
@@ -218,7 +219,8 @@ def code_events(doc: Doc, report: Report) -> Report:
     events, extra = _find_events(doc, report)
     if not extra:
         return dataclasses.replace(report, events=tuple(events))
-    actors = sorted([*report.actors, *extra], key=lambda a: (a.start, a.end, a.id in {x.id for x in extra}))
+    made = {a.id for a in extra}
+    actors = sorted([*report.actors, *extra], key=lambda a: (a.start, a.end, a.id in made))
     new_id = {a.id: f"a{n}" for n, a in enumerate(actors, 1)}
     actors = [dataclasses.replace(a, id=new_id[a.id]) for a in actors]
     events = [

@@ -11,9 +11,9 @@ import datetime as dt
 from collections import deque
 from dataclasses import dataclass
 
-import pycountry
 from spacy.tokens import Doc, Token
 
+from dateline.actors.codes import alpha3
 from dateline.events.detect import EVENT_HEADS, SOURCE_PRONOUNS, Mention
 from dateline.events.lexicon import PERSON_NOUNS, REPORTING_VERBS, RESULT_VERBS, words
 from dateline.events.records import Records
@@ -123,12 +123,6 @@ def _demonym_country(noun: Token, records: Records) -> str | None:
             if place is not None and is_country(place) and place.country_code:
                 return alpha3(place.country_code)
     return None
-
-
-def alpha3(code: str) -> str | None:
-    """ISO 3166-1 alpha-3 for an alpha-2 code (places use alpha-2, actors alpha-3)."""
-    country = pycountry.countries.get(alpha_2=code.upper())
-    return country.alpha_3 if country is not None else None
 
 
 def _subject(token: Token) -> Token | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import duckdb
 import pytest
 from test_output import full_report
 
@@ -45,3 +46,20 @@ def test_rejects_are_kept(tmp_path):
     store.write_reject(con, Reject("feed.jsonl", 3, "malformed JSON"))
     assert con.execute("SELECT source, line, reason FROM rejects").fetchall() == [
         ("feed.jsonl", 3, "malformed JSON")]
+
+
+def test_a_run_writes_without_vacuum_in_a_small_pool_and_puts_the_settings_back(tmp_path):
+    con = store.connect(tmp_path / "events.duckdb")
+
+    def settings():
+        return dict(con.execute("SELECT name, value FROM duckdb_settings() "
+                                "WHERE name IN ('max_vacuum_tasks', 'memory_limit')").fetchall())
+
+    before = settings()
+    probe = duckdb.connect()
+    probe.execute(f"SET memory_limit = '{store.RUN_MEMORY_LIMIT}'")
+    with store.bulk_writes(con):
+        assert settings() == {"max_vacuum_tasks": "0",
+                              "memory_limit": probe.execute("SELECT current_setting('memory_limit')").fetchone()[0]}
+        store.write_report(con, full_report())
+    assert settings() == before

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -28,6 +29,35 @@ def connect(path: Path | str) -> duckdb.DuckDBPyConnection:
         raise StoreError(f"{path}: cannot open the DuckDB store ({e}); is another process using it?") from None
     con.execute(resources.files("dateline").joinpath("schema.sql").read_text(encoding="utf-8"))
     return con
+
+
+#: DuckDB's buffer pool while a run writes: pages it wrote are kept only this long in memory (they
+#: are read back from the file if needed). Unbounded, the pool keeps every page a run writes, and a
+#: long run's memory grows with its store.
+RUN_MEMORY_LIMIT = "32MB"
+
+
+@contextlib.contextmanager
+def bulk_writes(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Settings for a run's stream of small commits, back to DuckDB's defaults when it ends.
+
+    - No vacuum at checkpoints. Each automatic checkpoint (every 16 MB of log) leaves a small row
+      group, and DuckDB's vacuum merges small row groups by rewriting them, with the reports' long
+      texts and JSON, in memory: in a run of 10,000 reports the merges took the writing process
+      from 230 to 560 MiB, and they grow with the store. Unmerged, the store file is about 30%
+      larger; queries read it the same.
+    - A small buffer pool (`RUN_MEMORY_LIMIT`).
+    Measured on 10,000 stored reports: peak memory of the writer 219 -> 467 MiB with DuckDB's
+    defaults, 176 -> 190 MiB with these.
+    """
+    con.execute("SET max_vacuum_tasks = 0")
+    con.execute(f"SET memory_limit = '{RUN_MEMORY_LIMIT}'")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(duckdb.Error):  # a closed connection has nothing to put back
+            con.execute("RESET max_vacuum_tasks")
+            con.execute("RESET memory_limit")
 
 
 def stored_hashes(con: duckdb.DuckDBPyConnection) -> set[str]:

@@ -213,10 +213,11 @@ def run(
     workers = default_workers() if workers is None else workers
     runner = _Runner(con, batch_size, progress, timeout)
     started = time.perf_counter()
-    if workers <= 0:
-        runner.run_inline(items, coder_factory)
-    else:
-        runner.run_pool(items, coder_factory, workers)
+    with store.bulk_writes(con):
+        if workers <= 0:
+            runner.run_inline(items, coder_factory)
+        else:
+            runner.run_pool(items, coder_factory, workers)
     runner.stats.seconds = time.perf_counter() - started
     return runner.stats
 

@@ -172,3 +172,29 @@ def test_country_basis_tells_stated_from_inferred(registry):
     assert actors["Peruvian officials"].country_basis == "stated"
     police = actors["Police"]
     assert (police.country_code, police.country_basis) in {("PER", "context"), (None, None)}
+
+
+def test_a_nationality_adjective_on_a_territory_acted_on_is_its_side(registry):
+    actors = run(registry, "Syria threatened to shell Turkish villages near the border.")
+    assert country_of(actors, "Turkish") == "TUR"
+
+
+def test_a_nationality_adjective_on_what_an_act_is_against_is_its_side(registry):
+    actors = run(registry, "Spain imposed new duties against Moroccan goods.")
+    assert country_of(actors, "Moroccan") == "MAR"
+
+
+def test_a_nationality_adjective_on_plural_changes_names_who_proposes(registry):
+    actors = run(registry, "Syria rejected proposed Turkish changes to the water treaty.")
+    assert country_of(actors, "Turkish") == "TUR"
+
+
+def test_a_body_named_by_its_place_is_an_organization_of_that_country(registry):
+    text = "Village leaders asked for support from the Montenegro Assembly on Monday."
+    actors = run(registry, text, {"Montenegro": ("ME", "PCLI")})
+    assert [(a.text, a.country_code) for a in actors if "Assembly" in a.text] == [("Montenegro Assembly", "MNE")]
+
+
+def test_a_national_of_a_country_is_its_civilian(registry):
+    actors = run(registry, "A Kenyan national was detained at the airport.")
+    assert country_of(actors, "Kenyan national") == "KEN"

@@ -41,6 +41,7 @@ from dateline.actors.lexicon import (
     QUANTITY_NOUNS,
     READY_ADJECTIVES,
     STATIVE,
+    TERRITORY_NOUNS,
 )
 from dateline.actors.names import normalize
 from dateline.actors.registry import MAX_WORDS, ActorRegistry, Canon
@@ -820,7 +821,7 @@ class _Finder:
             while phrase.dep_ in ("compound", "nmod") and phrase.head.i != phrase.i and phrase.head.pos_ == "NOUN":
                 phrase = phrase.head  # "Israeli air strikes": the phrase's head noun
             if tok.dep_ in ("amod", "compound", "nmod") and (
-                head.lemma_.lower() in DOER_NOUNS or phrase.lower_ in ATTACK_NOUNS
+                head.lemma_.lower() in DOER_NOUNS or head.lower_ in DOER_NOUNS or phrase.lower_ in ATTACK_NOUNS
             ):
                 # "an Indian proposal", "Palestinian riots": the adjective names who acts
                 name = self.reg.country_name(code)
@@ -839,6 +840,12 @@ class _Finder:
                     span.end,
                     _Resolved(f"Military of {name}" if name else None, code, "military", "country"),
                 )
+                return
+            if tok.dep_ == "amod" and _acted_on(noun):
+                # "threatened to shell Iraqi towns", "restrictions against German goods": what an
+                # act is done to or aimed at, named only by whose it is, is that country's side,
+                # as event coders read it. The adjective alone is the mention, as above.
+                self._claim(span.start, span.end, _Resolved(self.reg.country_name(code), code, None, "country"))
                 return
         if not acting:
             return
@@ -865,9 +872,11 @@ class _Finder:
         )
 
     def _organization(self, span: Span) -> None:
-        if any(t.i in self.place_tokens for t in span):
-            return
         root = span.root
+        if any(t.i in self.place_tokens for t in span) and (
+            root.i in self.place_tokens or root.lower_ not in ORG_NOUNS
+        ):
+            return  # a place NER took for a body; not "the Montenegro Assembly", a body named by its place
         if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS and len(span) == 1:
             return  # "in the town of Dzhankoi" tagged ORG: more likely a place than an actor
         # "Peruvian Potato Growers Federation": the country may sit inside the name itself
@@ -918,6 +927,14 @@ def _regional(canon: Canon) -> bool:
     """Is a dictionary actor coded by a region (MEAREB, WAFREB) rather than a transnational
     movement (IMGMUSALQ, al-Qaeda) or an international body?"""
     return bool(canon.roles) and all(r.code[:3] not in NON_STATE for r in canon.roles)
+
+
+def _acted_on(noun: Token) -> bool:
+    """Is a noun what an act is aimed at ("restrictions against German goods"), or a territory a
+    verb acts on ("shell Iraqi towns")? Not any thing a verb takes: "rejected Indian goods"."""
+    if noun.dep_ in ("dobj", "obj"):
+        return noun.head.pos_ == "VERB" and noun.lower_ in TERRITORY_NOUNS
+    return noun.dep_ == "pobj" and noun.head.lower_ == "against"
 
 
 def _after_prefix(doc: Doc, i: int) -> bool:

@@ -115,6 +115,11 @@ def test_not_every_lexicon_word_is_an_event(text, absent):
     assert absent not in triggers(text)
 
 
+def test_refusing_to_answer_a_demand_is_a_rejection():
+    found = [e.plover_type for e in events_of("The mayor refused to respond to a demand from the governor.")]
+    assert "REJECT" in found
+
+
 def test_a_warrant_for_an_arrest_is_one_event():
     found = triggers("The court issued a warrant for his arrest.")
     assert found == ["warrant"]

@@ -48,3 +48,42 @@ def test_an_object_pronoun_targets_its_antecedent():
     kinds = {"British nationals": "group", "Idi Amin": "person"}
     b.actors = [dataclasses.replace(a, kind=kinds.get(a.text)) for a in b.actors]
     assert _target(b, "SANCTION") == "British nationals"
+
+
+def test_a_threat_targets_the_object_of_what_it_threatens_before_a_misparsed_clause():
+    # a hand-built parse with the error seen in wire copy: the relative clause about the victims
+    # hung on "threatened" as its complement
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dateline.events.arguments import party
+    from dateline.events.records import Records
+    from dateline.model import Document, Report
+
+    words = ["Syria", "threatened", "to", "shell", "Turkish", "villages", "where", "people", "were", "killed"]
+    heads = [1, 1, 3, 1, 5, 3, 9, 9, 9, 1]
+    deps = ["nsubj", "ROOT", "aux", "xcomp", "amod", "dobj", "advmod", "nsubjpass", "auxpass", "ccomp"]
+    pos = ["PROPN", "VERB", "PART", "VERB", "ADJ", "NOUN", "ADV", "NOUN", "AUX", "VERB"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    b = Build(doc.text)
+    b.actor("Syria", "SYR")
+    b.actor("Turkish", "TUR")
+    b.actor("people", None, sector="civilian")
+    report = Report(document=Document("t", doc.text, None), places=(), times=(), actors=tuple(b.actors))
+    found = party(doc, doc[1], Records.build(doc, report))
+    assert found is not None and found.text == "Turkish"
+
+
+def test_who_is_put_under_an_investigation_is_its_target():
+    b = Build("A Kenyan national has been put under investigation in Spain.")
+    b.actor("Kenyan national", "KEN", sector="civilian")
+    b.place("Spain", "PCLI", "ES")
+    assert _target(b, "ACCUSE") == "Kenyan national"
+
+
+def test_unqualified_forces_a_country_withdraws_are_its_own_and_the_place_is_the_target():
+    b = Build("The United States speeded up the withdrawal of some forces from Grenada on Monday.")
+    b.actor("United States", "USA")
+    b.actor("forces", None, sector="military")
+    b.place("Grenada", "PCLI", "GD")
+    assert _target(b, "RETREAT") == "Grenada"

@@ -235,6 +235,15 @@ def _party(doc: Doc, verb: Token, records: Records, fallback: Token | None) -> t
                         if found is not None:
                             return found, g
     for c in verb.children:
+        # "threatened to shell Iraqi towns": the object of the act committed to is reached
+        # before the subject of a clause the parse may have hung on the verb by mistake
+        if c.dep_ == "xcomp":
+            for g in c.children:
+                if g.dep_ in {"dobj", "dative", "iobj"}:
+                    found = _np_actor(doc, g, records)
+                    if found is not None:
+                        return found, g
+    for c in verb.children:
         if c.dep_ == "ccomp" and verb.lemma_.lower() not in REPORTING_VERBS:
             subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
             found = _np_actor(doc, subj, records) if subj is not None else None
@@ -242,11 +251,6 @@ def _party(doc: Doc, verb: Token, records: Records, fallback: Token | None) -> t
                 return found, subj
     for c in verb.children:
         if c.dep_ == "xcomp":
-            for g in c.children:
-                if g.dep_ in {"dobj", "dative", "iobj"}:
-                    found = _np_actor(doc, g, records)
-                    if found is not None:
-                        return found, g
             return _party(doc, c, records, fallback)
     return None, fallback
 
@@ -460,6 +464,19 @@ def _noun_actors(doc: Doc, noun: Token, records: Records) -> tuple[Actor | None,
                     patient, patient_token = a, g
                 patient_token = patient_token or g
     return agent, patient, patient_token
+
+
+def _own_forces(patient: Actor, agent: Actor) -> bool:
+    """Are the forces an act moves the agent's own: of its country, or unqualified ("the United
+    States speeded up the withdrawal of some invasion forces from Panama": its own)?"""
+    if patient.sector != "military" or agent.country_code is None:
+        return False
+    return patient.country_code is None or patient.country_code == agent.country_code
+
+
+def _moved_by_noun(token: Token, mention: Mention) -> bool:
+    """Is a token the "of" object of a nominal trigger ("the withdrawal of some forces")?"""
+    return mention.nominal and token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i == mention.head
 
 
 def _is_place_setting(token: Token, records: Records, object_place: bool) -> bool:
@@ -762,9 +779,16 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
             # ethnic cleansing": who does what the act is the setting of does the act
             subj = _subject(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             agent = _np_actor(doc, subj, records) if subj is not None else None
-    if patient is None and mention.nominal and trigger.dep_ == "pobj" and trigger.head.lower_ in {"in", "during"}:
+    if (
+        patient is None
+        and mention.nominal
+        and trigger.dep_ == "pobj"
+        and trigger.head.lower_ in {"in", "during", "under"}
+    ):
         verb = trigger.head.head
-        if verb.pos_ == "VERB" and (mention.kind.violent or mention.kind.plover == "COERCE"):
+        # "was put under investigation", "placed under arrest": who is put under it is its target
+        under = trigger.head.lower_ == "under"
+        if verb.pos_ == "VERB" and (mention.kind.violent or mention.kind.plover == "COERCE" or under):
             # "wounded two British soldiers in a bomb attack", "civilians were killed in a car
             # bombing": whom the verb the act is the setting of harms is the act's target
             for c in verb.children:
@@ -844,10 +868,8 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
             or (
                 agent is not None
                 and mention.kind.plover in MOVING_TYPES
-                and patient.sector == "military"
-                and patient.country_code is not None
-                and patient.country_code == agent.country_code
-                and patient_token.dep_ in {"dobj", "obj"}
+                and _own_forces(patient, agent)
+                and (patient_token.dep_ in {"dobj", "obj"} or _moved_by_noun(patient_token, mention))
             )
         )
     ):
@@ -857,7 +879,7 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
         other, token = _nearest_other(doc, mention, records, agent, blocked, exclude=patient)
         if other is not None:
             patient, patient_token = other, token
-        elif agent is not None and patient.country_code == agent.country_code:
+        elif agent is not None and (patient.country_code == agent.country_code or _own_forces(patient, agent)):
             # "Israel has strengthened its forces in Lebanon": with no other party, the place
             # the agent's own forces are sent to or kept in stands for the target
             own_place = _target_place(doc, mention, clause, records)

@@ -67,6 +67,17 @@ TALK_VERBS = words(
     "comment name identify give say elaborate discuss disclose speak confirm reveal answer "
     "respond pay provide specify detail"
 )
+REQUEST_TYPES = frozenset({"DEMAND", "REQUEST"})
+
+
+def _answers_request(talk: Token) -> bool:
+    """Does a verb of talking answer a demand or an appeal ("refused to respond to a demand",
+    "declined to answer the appeal")? Refusing that is a rejection, not declining to comment."""
+    objects = [c for c in talk.children if c.dep_ in {"dobj", "obj"}]
+    objects += [g for c in talk.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    return any((kind := NOUNS.get(lemma(o))) is not None and kind.plover in REQUEST_TYPES for o in objects)
+
+
 CAPTIVE_NOUNS = words(
     "prisoner hostage detainee captive journalist activist soldier man woman child civilian "
     "suspect opposition leader dissident people person"
@@ -563,7 +574,7 @@ def detect_mentions(doc: Doc, records: Records) -> list[Mention]:
                 why = "a dictionary verb carrying a nominal trigger"  # "arrived ... for a visit"
         if why is None and kind.plover == "REJECT":
             comp = next((c for c in token.children if c.dep_ == "xcomp"), None)
-            if comp is not None and lemma(comp) in TALK_VERBS:
+            if comp is not None and lemma(comp) in TALK_VERBS and not _answers_request(comp):
                 why = "refusal to talk"  # "declined to comment", "refused to be named"
         if why:
             log.debug("not an event: %r (%s)", token.text, why)

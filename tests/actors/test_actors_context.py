@@ -198,3 +198,16 @@ def test_a_body_named_by_its_place_is_an_organization_of_that_country(registry):
 def test_a_national_of_a_country_is_its_civilian(registry):
     actors = run(registry, "A Kenyan national was detained at the airport.")
     assert country_of(actors, "Kenyan national") == "KEN"
+
+
+def test_a_place_the_dictionaries_give_a_country_the_sentence_names_is_that_country(registry):
+    # the gazetteer ranked Monrovia, California first; "Liberian" says which Monrovia is meant
+    text = "Liberian police dispersed angry demonstrators in Monrovia."
+    actors = run(registry, text, {"Monrovia": ("US", "PPL")})
+    assert country_of(actors, "demonstrators") == "LBR"
+
+
+def test_a_place_keeps_the_gazetteer_country_when_the_sentence_names_no_other(registry):
+    text = "Syrian officers met rival militias in Tripoli on Monday."
+    actors = run(registry, text, {"Tripoli": ("LB", "PPL")})
+    assert country_of(actors, "militias") == "LBN"

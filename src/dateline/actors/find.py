@@ -475,24 +475,26 @@ class _Finder:
         codes = self._sentence_countries(token)
         return codes.pop() if len(codes) == 1 else None
 
-    def _sentence_countries(self, token: Token) -> set[str]:
-        """The countries a sentence names by its places, the actors met in it and its country words."""
+    def _sentence_countries(self, token: Token, skip: range = range(0)) -> set[str]:
+        """The countries a sentence names by its places, the actors met in it and its country words
+        (those at the tokens in `skip` left out)."""
         sent = token.sent
+        skip_chars = range(self.doc[skip.start].idx, self.doc[skip.stop - 1].idx + 1) if skip else range(0)
         # a wire dateline ("LIMA (AP) —") names where the report was filed and who filed it
         first = max(sent.start, self.dateline[1] if self.dateline is not None else 0)
         first_char = self.doc[first].idx if first < len(self.doc) else sent.end_char
         codes: set[str | None] = set()
         for place in self.places:
-            if first_char <= place.start < sent.end_char and place.country_code:
+            if first_char <= place.start < sent.end_char and place.country_code and place.start not in skip_chars:
                 at = self.doc.char_span(place.start, place.end, alignment_mode="expand")
                 if at is not None and _after_prefix(self.doc, at.start):
                     continue  # "an anti-Syria journalist" names Syria as what one is against
                 codes.add(alpha3(place.country_code))
         for a, _b, res in self.found:
-            if first <= a < sent.end and res.country:
+            if first <= a < sent.end and res.country and a not in skip:
                 codes.add(res.country)
         for t in self.doc[first : sent.end]:
-            if not self.taken[t.i] and t.ent_type_ in ("GPE", "NORP") and t.ent_iob_ == "B":
+            if not self.taken[t.i] and t.ent_type_ in ("GPE", "NORP") and t.ent_iob_ == "B" and t.i not in skip:
                 code = self.reg.country_of(self.words[t.i], self.day)
                 if code:
                     codes.add(code)
@@ -576,7 +578,7 @@ class _Finder:
         if place is not None and place.country_code and not self._names_country(i, limit):
             code = alpha3(place.country_code)
             end = self.doc.char_span(place.start, place.end, alignment_mode="expand")
-            if code and end is not None:
+            if code and end is not None and not self._other_country_meant(i, end.end, code):
                 return code, end.end
         if not self.words[i] or self.words[i] not in self.reg.first_words:
             return None
@@ -585,6 +587,16 @@ class _Finder:
             if code:
                 return code, j
         return None
+
+    def _other_country_meant(self, i: int, end: int, code: str) -> bool:
+        """Do the words of a place at tokens i..end name, in the dictionaries, another country
+        than the one the places stage chose, a country the sentence names too? "Liberian riot
+        police ... in Monrovia" is Liberia's capital, "Darfur rebels" beside "the Sudanese
+        government" are Sudan's, whichever same-named town the gazetteer ranked first."""
+        listed = self.reg.country_of(self._key(i, end), self.day)
+        if listed is None or listed == code or listed in NON_STATE:
+            return False
+        return listed in self._sentence_countries(self.doc[i], skip=range(i, end))
 
     def _country_level(self, i: int, limit: int) -> bool:
         """Do the words at token i name a country itself (not its capital): its own name, or a

@@ -87,3 +87,13 @@ def test_unqualified_forces_a_country_withdraws_are_its_own_and_the_place_is_the
     b.actor("forces", None, sector="military")
     b.place("Grenada", "PCLI", "GD")
     assert _target(b, "RETREAT") == "Grenada"
+
+
+def test_a_mission_sent_to_investigate_is_the_senders_investigation_of_where_it_is_sent():
+    b = Build("The Arab League sent 30 experts to Chad on Monday to investigate the killings.")
+    b.actor("Arab League", "IGO")
+    b.actor("Chad", "TCD")
+    report = code_events(nlp.load()(b.text), b.report())
+    actors = {a.id: a.text for a in report.actors}
+    event = next(e for e in report.events if e.trigger.text == "investigate")
+    assert (actors.get(event.actor1_id), actors.get(event.actor2_id)) == ("Arab League", "Chad")

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.actors.codes import alpha3
 from dateline.events.detect import EVENT_HEADS, SOURCE_PRONOUNS, Mention
-from dateline.events.lexicon import PERSON_NOUNS, REPORTING_VERBS, RESULT_VERBS, words
+from dateline.events.lexicon import PERSON_NOUNS, REPORTING_VERBS, RESULT_VERBS, SENDING_VERBS, words
 from dateline.events.records import Records
 from dateline.model import Actor, Place, Time
 
@@ -134,12 +134,22 @@ def _subject(token: Token) -> Token | None:
             # Two subjects mean a misparse ("MANILA — Kenya's minister arrived"): the one
             # nearest the verb is the real one.
             return min(subjects, key=lambda c: abs(c.i - token.i))
-        if token.dep_ in {"conj", "xcomp"} and token.head.i != token.i:
+        if (token.dep_ in {"conj", "xcomp"} and token.head.i != token.i) or _sent_for(token):
             token = token.head
             seen += 1
             continue
         return None
     return None
+
+
+def _sent_for(token: Token) -> bool:
+    """Is a verb the purpose of a sending ("sent personnel to Bosnia to investigate")? Whoever
+    sends does what the ones sent are to do."""
+    return (
+        token.dep_ == "advcl"
+        and token.head.lemma_.lower() in SENDING_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -710,6 +720,9 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
             patient_token = patient_token or pt
     else:
         agent, patient, patient_token = _verb_actors(doc, trigger, records, symmetric)
+        if patient is None and _sent_for(trigger):
+            # "sent personnel to Bosnia to investigate": where they are sent is what the act reaches
+            patient, patient_token = _party(doc, trigger.head, records, patient_token)
     if patient is not None and agent is not None and patient.id == agent.id:
         patient = None
 

@@ -32,6 +32,7 @@ from dateline.events.lexicon import (
     PLAN_VERBS,
     REPORTING_VERBS,
     RESTRICTIONS,
+    SENDING_VERBS,
     STOP_VERBS,
     STRATEGIC,
     VAC,
@@ -480,6 +481,8 @@ def _skip_verb(token: Token) -> str | None:
         return None  # "an attempt to assassinate X was thwarted": the act attempted
     if dep == "acl" and not _has_child(token, {"agent"}):
         return "participle modifier without an agent"
+    if _infinitive(token) and dep == "advcl" and token.head.lemma_.lower() in SENDING_VERBS:
+        return None  # "sent personnel to Bosnia to investigate": the mission is coded by its purpose
     if _infinitive(token) and dep in {"advcl", "acl", "relcl"}:
         return "purpose infinitive"
     if dep == "xcomp" and token.head.lemma_.lower() not in PLAN_VERBS:

@@ -174,6 +174,17 @@ VERBS: dict[str, EventKind] = {
     "visit": _k("CONSULT", "visit", mode="visit"),
     "meet": _k("CONSULT", "meet", needs="actor_object_or_none"),
     "host": _k("CONSULT", "meet", mode="visit", needs="actor_object"),
+    # "received a delegation", "received the visiting envoy": hosting a visit (CAMEO 043), not
+    # receiving a letter or aid
+    "receive": _k(
+        "CONSULT",
+        "meet",
+        needs="object_in",
+        objects=words(
+            "delegation mission envoy visitor delegate counterpart minister president ambassador "
+            "official team observer emissary"
+        ),
+    ),
     "negotiate": _k("CONSULT", "negotiate"),
     "accuse": _k("ACCUSE", "accuse", mode="allege"),
     "condemn": _k("ACCUSE", "condemn", mode="disapprove"),

@@ -211,3 +211,9 @@ def test_a_place_keeps_the_gazetteer_country_when_the_sentence_names_no_other(re
     text = "Syrian officers met rival militias in Tripoli on Monday."
     actors = run(registry, text, {"Tripoli": ("LB", "PPL")})
     assert country_of(actors, "militias") == "LBN"
+
+
+def test_a_people_whose_lot_an_act_is_about_is_an_actor(registry):
+    actors = run(registry, "The commission examined the treatment of 300 Eritreans held in the camp.")
+    hits = [a for a in actors if a.text.endswith("Eritreans")]
+    assert [(a.country_code, a.sector) for a in hits] == [("ERI", "civilian")]

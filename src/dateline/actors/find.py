@@ -795,7 +795,12 @@ class _Finder:
             # "Thousands of Nigerians were converging": the people the quantity counts
             tok, crowd = head.head, True
             head = tok.head
-        if tok.dep_ in _SUBJECT:
+        elif _people_of_object(tok, span.root):
+            # "investigated the welfare of 2,000 Libyans": the people whose lot an act is about
+            crowd = True
+        if crowd and tok.dep_ == "pobj":
+            acting = True
+        elif tok.dep_ in _SUBJECT:
             # "France is ready to contribute troops", "Norway is willing to send": a country
             # that declares itself ready to act is acting, though the verb is "be".
             ready = any(c.dep_ == "acomp" and c.lower_ in READY_ADJECTIVES for c in head.children)
@@ -939,6 +944,15 @@ def _regional(canon: Canon) -> bool:
     """Is a dictionary actor coded by a region (MEAREB, WAFREB) rather than a transnational
     movement (IMGMUSALQ, al-Qaeda) or an international body?"""
     return bool(canon.roles) and all(r.code[:3] not in NON_STATE for r in canon.roles)
+
+
+def _people_of_object(tok: Token, root: Token) -> bool:
+    """Is a plural people the "of" object of a verb's object ("investigated the welfare of
+    Libyans", "defend the rights of Kurds")?"""
+    if root.ent_type_ != "NORP" or root.tag_ not in ("NNPS", "NNS") or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    owner = tok.head.head
+    return owner.dep_ in ("dobj", "obj") and owner.head.pos_ == "VERB"
 
 
 def _acted_on(noun: Token) -> bool:

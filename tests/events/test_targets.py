@@ -97,3 +97,11 @@ def test_a_mission_sent_to_investigate_is_the_senders_investigation_of_where_it_
     actors = {a.id: a.text for a in report.actors}
     event = next(e for e in report.events if e.trigger.text == "investigate")
     assert (actors.get(event.actor1_id), actors.get(event.actor2_id)) == ("Arab League", "Chad")
+
+
+def test_an_attack_on_a_place_for_people_targets_those_it_is_for():
+    b = Build("A camp for Sudanese refugees was attacked by militiamen, killing 40 people.")
+    b.actor("Sudanese refugees", "SDN", sector="civilian")
+    b.actor("militiamen", None, sector="rebel")
+    b.actor("people", None, sector="civilian")
+    assert _target(b, "ASSAULT") == "Sudanese refugees"

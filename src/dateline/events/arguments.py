@@ -100,9 +100,12 @@ def _np_actor(doc: Doc, token: Token, records: Records) -> Actor | None:
                 if t.i in records.actor_at:
                     return records.actor_at[t.i]
     # "officials of X", "the head of X": the "of" object names whom the phrase stands for;
-    # "doctors from two American aid groups": the body they come from
+    # "doctors from two American aid groups": the body they come from; "a camp for Congolese
+    # refugees" (attacked): those it is for
     for child in token.children:
-        if child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "from" and token.pos_ == "NOUN")):
+        if child.dep_ == "prep" and (
+            child.lower_ == "of" or (child.lower_ in ("from", "for") and token.pos_ == "NOUN")
+        ):
             for pobj in child.children:
                 if pobj.i in records.actor_at:
                     return records.actor_at[pobj.i]

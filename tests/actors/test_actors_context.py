@@ -217,3 +217,9 @@ def test_a_people_whose_lot_an_act_is_about_is_an_actor(registry):
     actors = run(registry, "The commission examined the treatment of 300 Eritreans held in the camp.")
     hits = [a for a in actors if a.text.endswith("Eritreans")]
     assert [(a.country_code, a.sector) for a in hits] == [("ERI", "civilian")]
+
+
+def test_a_phrase_names_the_country_its_head_names_before_a_region_word(registry):
+    text = "Rebels in Western Cambodia attacked a convoy on Monday."
+    actors = run(registry, text, {"Western": ("UG", "ADM1"), "Cambodia": ("KH", "PCLI")})
+    assert country_of(actors, "Rebels") == "KHM"

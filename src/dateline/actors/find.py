@@ -545,11 +545,18 @@ class _Finder:
         if end < len(doc) and doc[end].lower_ in preps and doc[end].head.i in (head.i, end - 1):
             for obj in doc[end].children:
                 if obj.dep_ == "pobj":
-                    for k in range(obj.left_edge.i, obj.i + 1):
-                        found = self._country_at(k, obj.i + 1)
-                        if found:
-                            return found[0], None
+                    found = self._phrase_country(obj)
+                    if found:
+                        return found, None
         return None, None
+
+    def _phrase_country(self, obj: Token) -> str | None:
+        """The country a noun phrase names: the name that ends at its head first ("in Western
+        Cambodia" is Cambodia, not the Western region the gazetteer has in Uganda), else the first
+        country word in it."""
+        found = [f for k in range(obj.left_edge.i, obj.i + 1) if (f := self._country_at(k, obj.i + 1))]
+        headed = next((code for code, end in found if end == obj.i + 1), None)
+        return headed or (found[0][0] if found else None)
 
     def _modifier_actor(self, i: int, head: Token) -> str | None:
         """The country (or IGO/NGO) of a named actor found at token i that modifies `head`."""

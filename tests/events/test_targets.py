@@ -105,3 +105,10 @@ def test_an_attack_on_a_place_for_people_targets_those_it_is_for():
     b.actor("militiamen", None, sector="rebel")
     b.actor("people", None, sector="civilian")
     assert _target(b, "ASSAULT") == "Sudanese refugees"
+
+
+def test_an_of_phrase_names_its_party_by_the_modifier_of_its_object():
+    b = Build("Syria said it would allow the return of U.N. weapons inspectors.")
+    b.actor("Syria", "SYR")
+    b.actor("U.N.", "IGO")
+    assert _target(b, "AGREE") == "U.N."

@@ -92,23 +92,32 @@ def _np_actor(doc: Doc, token: Token, records: Records) -> Actor | None:
         token = token.head.head
     if token.i in records.actor_at:
         return records.actor_at[token.i]
-    for dep in ("compound", "poss", "amod", "nmod", "appos", "conj"):
+    found = _modifier_actor(token, records, ("compound", "poss", "amod", "nmod", "appos", "conj"))
+    if found is not None:
+        return found
+    # "officials of X", "the head of X": the "of" object names whom the phrase stands for, or its
+    # modifiers do ("the return of U.N. weapons inspectors"); "doctors from two American aid
+    # groups": the body they come from; "a camp for Congolese refugees" (attacked): those it is for
+    for child in token.children:
+        if child.dep_ == "prep" and (
+            child.lower_ == "of" or (child.lower_ in ("from", "for") and token.pos_ == "NOUN")
+        ):
+            for pobj in child.children:
+                found = records.actor_at.get(pobj.i) or _modifier_actor(pobj, records, ("compound", "poss", "amod"))
+                if found is not None:
+                    return found
+    return None
+
+
+def _modifier_actor(token: Token, records: Records, deps: tuple[str, ...]) -> Actor | None:
+    """The first actor inside the modifiers of a noun, by dependency in the order of `deps`."""
+    for dep in deps:
         for child in token.children:
             if child.dep_ != dep:
                 continue
             for t in child.subtree:
                 if t.i in records.actor_at:
                     return records.actor_at[t.i]
-    # "officials of X", "the head of X": the "of" object names whom the phrase stands for;
-    # "doctors from two American aid groups": the body they come from; "a camp for Congolese
-    # refugees" (attacked): those it is for
-    for child in token.children:
-        if child.dep_ == "prep" and (
-            child.lower_ == "of" or (child.lower_ in ("from", "for") and token.pos_ == "NOUN")
-        ):
-            for pobj in child.children:
-                if pobj.i in records.actor_at:
-                    return records.actor_at[pobj.i]
     return None
 
 

@@ -223,3 +223,8 @@ def test_a_phrase_names_the_country_its_head_names_before_a_region_word(registry
     text = "Rebels in Western Cambodia attacked a convoy on Monday."
     actors = run(registry, text, {"Western": ("UG", "ADM1"), "Cambodia": ("KH", "PCLI")})
     assert country_of(actors, "Rebels") == "KHM"
+
+
+def test_a_nationality_word_opening_a_coordination_qualifies_its_later_members(registry):
+    actors = run(registry, "Washington halted a program bringing Bosnian Croat and Moslem armed forces together.")
+    assert country_of(actors, "armed forces") == "BIH"

@@ -308,6 +308,10 @@ class _Finder:
                 country, mod_start = self._qualifier(
                     doc[i], qual_head or last, j, located=canon.kind != "person", origin=origin
                 )
+                if country is None and last.dep_ == "conj":
+                    # "Bosnian Croat and Moslem armed forces": a nationality word opening the
+                    # coordination qualifies its later members (not "Croat", which says which people)
+                    country = self._qualifier(last.head, last.head, last.head.i + 1)[0]
                 stated = country is not None
                 if canon.weak and country is None:
                     # "Prisoners rioted at a jail in Dili": where they act qualifies them too

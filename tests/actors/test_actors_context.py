@@ -228,3 +228,9 @@ def test_a_phrase_names_the_country_its_head_names_before_a_region_word(registry
 def test_a_nationality_word_opening_a_coordination_qualifies_its_later_members(registry):
     actors = run(registry, "Washington halted a program bringing Bosnian Croat and Moslem armed forces together.")
     assert country_of(actors, "armed forces") == "BIH"
+
+
+def test_a_phrase_names_the_country_of_its_first_nationality_word_before_its_head(registry):
+    text = "Police in the Russian-occupied Crimea detained two men on Monday."
+    actors = run(registry, text, {"Crimea": ("UA", "ADM1")})
+    assert country_of(actors, "Police") == "RUS"

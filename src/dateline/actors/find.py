@@ -555,12 +555,19 @@ class _Finder:
         return None, None
 
     def _phrase_country(self, obj: Token) -> str | None:
-        """The country a noun phrase names: the name that ends at its head first ("in Western
-        Cambodia" is Cambodia, not the Western region the gazetteer has in Uganda), else the first
-        country word in it."""
-        found = [f for k in range(obj.left_edge.i, obj.i + 1) if (f := self._country_at(k, obj.i + 1))]
-        headed = next((code for code, end in found if end == obj.i + 1), None)
-        return headed or (found[0][0] if found else None)
+        """The country a noun phrase names: its first country word ("the Russian-occupied
+        Crimea"), or the name ending at its head, before a region word the places stage resolved
+        on its own ("in Western Cambodia" is Cambodia, not the Western region of Uganda)."""
+        fallback = None
+        for k in range(obj.left_edge.i, obj.i + 1):
+            found = self._country_at(k, obj.i + 1)
+            if found is None:
+                continue
+            code, end = found
+            if end == obj.i + 1 or self.reg.country_of(self._key(k, end), self.day) is not None:
+                return code
+            fallback = fallback or code
+        return fallback
 
     def _modifier_actor(self, i: int, head: Token) -> str | None:
         """The country (or IGO/NGO) of a named actor found at token i that modifies `head`."""

@@ -112,3 +112,11 @@ def test_an_of_phrase_names_its_party_by_the_modifier_of_its_object():
     b.actor("Syria", "SYR")
     b.actor("U.N.", "IGO")
     assert _target(b, "AGREE") == "U.N."
+
+
+def test_what_a_mission_is_sent_to_do_is_planned():
+    b = Build("The Arab League sent 30 experts to Chad on Monday to investigate the killings.")
+    b.actor("Arab League", "IGO")
+    report = code_events(nlp.load()(b.text), b.report())
+    event = next(e for e in report.events if e.trigger.text == "investigate")
+    assert event.status == "planned"

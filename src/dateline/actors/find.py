@@ -549,9 +549,9 @@ class _Finder:
         if end < len(doc) and doc[end].lower_ in preps and doc[end].head.i in (head.i, end - 1):
             for obj in doc[end].children:
                 if obj.dep_ == "pobj":
-                    found = self._phrase_country(obj)
-                    if found:
-                        return found, None
+                    country = self._phrase_country(obj)
+                    if country:
+                        return country, None
         return None, None
 
     def _phrase_country(self, obj: Token) -> str | None:

@@ -172,3 +172,65 @@ def test_country_basis_tells_stated_from_inferred(registry):
     assert actors["Peruvian officials"].country_basis == "stated"
     police = actors["Police"]
     assert (police.country_code, police.country_basis) in {("PER", "context"), (None, None)}
+
+
+def test_a_nationality_adjective_on_a_territory_acted_on_is_its_side(registry):
+    actors = run(registry, "Syria threatened to shell Turkish villages near the border.")
+    assert country_of(actors, "Turkish") == "TUR"
+
+
+def test_a_nationality_adjective_on_what_an_act_is_against_is_its_side(registry):
+    actors = run(registry, "Spain imposed new duties against Moroccan goods.")
+    assert country_of(actors, "Moroccan") == "MAR"
+
+
+def test_a_nationality_adjective_on_plural_changes_names_who_proposes(registry):
+    actors = run(registry, "Syria rejected proposed Turkish changes to the water treaty.")
+    assert country_of(actors, "Turkish") == "TUR"
+
+
+def test_a_body_named_by_its_place_is_an_organization_of_that_country(registry):
+    text = "Village leaders asked for support from the Montenegro Assembly on Monday."
+    actors = run(registry, text, {"Montenegro": ("ME", "PCLI")})
+    assert [(a.text, a.country_code) for a in actors if "Assembly" in a.text] == [("Montenegro Assembly", "MNE")]
+
+
+def test_a_national_of_a_country_is_its_civilian(registry):
+    actors = run(registry, "A Kenyan national was detained at the airport.")
+    assert country_of(actors, "Kenyan national") == "KEN"
+
+
+def test_a_place_the_dictionaries_give_a_country_the_sentence_names_is_that_country(registry):
+    # the gazetteer ranked Monrovia, California first; "Liberian" says which Monrovia is meant
+    text = "Liberian police dispersed angry demonstrators in Monrovia."
+    actors = run(registry, text, {"Monrovia": ("US", "PPL")})
+    assert country_of(actors, "demonstrators") == "LBR"
+
+
+def test_a_place_keeps_the_gazetteer_country_when_the_sentence_names_no_other(registry):
+    text = "Syrian officers met rival militias in Tripoli on Monday."
+    actors = run(registry, text, {"Tripoli": ("LB", "PPL")})
+    assert country_of(actors, "militias") == "LBN"
+
+
+def test_a_people_whose_lot_an_act_is_about_is_an_actor(registry):
+    actors = run(registry, "The commission examined the treatment of 300 Eritreans held in the camp.")
+    hits = [a for a in actors if a.text.endswith("Eritreans")]
+    assert [(a.country_code, a.sector) for a in hits] == [("ERI", "civilian")]
+
+
+def test_a_phrase_names_the_country_its_head_names_before_a_region_word(registry):
+    text = "Rebels in Western Cambodia attacked a convoy on Monday."
+    actors = run(registry, text, {"Western": ("UG", "ADM1"), "Cambodia": ("KH", "PCLI")})
+    assert country_of(actors, "Rebels") == "KHM"
+
+
+def test_a_nationality_word_opening_a_coordination_qualifies_its_later_members(registry):
+    actors = run(registry, "Washington halted a program bringing Bosnian Croat and Moslem armed forces together.")
+    assert country_of(actors, "armed forces") == "BIH"
+
+
+def test_a_phrase_names_the_country_of_its_first_nationality_word_before_its_head(registry):
+    text = "Police in the Russian-occupied Crimea detained two men on Monday."
+    actors = run(registry, text, {"Crimea": ("UA", "ADM1")})
+    assert country_of(actors, "Police") == "RUS"

@@ -115,6 +115,16 @@ def test_not_every_lexicon_word_is_an_event(text, absent):
     assert absent not in triggers(text)
 
 
+def test_refusing_to_answer_a_demand_is_a_rejection():
+    found = [e.plover_type for e in events_of("The mayor refused to respond to a demand from the governor.")]
+    assert "REJECT" in found
+
+
+def test_receiving_a_delegation_is_hosting_a_visit_not_receiving_a_letter():
+    assert [e.plover_type for e in events_of("The premier received a delegation from Chile on Tuesday.")] == ["CONSULT"]
+    assert "received" not in triggers("The premier received a letter from Chile on Tuesday.")
+
+
 def test_a_warrant_for_an_arrest_is_one_event():
     found = triggers("The court issued a warrant for his arrest.")
     assert found == ["warrant"]

@@ -41,6 +41,7 @@ from dateline.actors.lexicon import (
     QUANTITY_NOUNS,
     READY_ADJECTIVES,
     STATIVE,
+    TERRITORY_NOUNS,
 )
 from dateline.actors.names import normalize
 from dateline.actors.registry import MAX_WORDS, ActorRegistry, Canon
@@ -307,6 +308,10 @@ class _Finder:
                 country, mod_start = self._qualifier(
                     doc[i], qual_head or last, j, located=canon.kind != "person", origin=origin
                 )
+                if country is None and last.dep_ == "conj":
+                    # "Bosnian Croat and Moslem armed forces": a nationality word opening the
+                    # coordination qualifies its later members (not "Croat", which says which people)
+                    country = self._qualifier(last.head, last.head, last.head.i + 1)[0]
                 stated = country is not None
                 if canon.weak and country is None:
                     # "Prisoners rioted at a jail in Dili": where they act qualifies them too
@@ -474,24 +479,26 @@ class _Finder:
         codes = self._sentence_countries(token)
         return codes.pop() if len(codes) == 1 else None
 
-    def _sentence_countries(self, token: Token) -> set[str]:
-        """The countries a sentence names by its places, the actors met in it and its country words."""
+    def _sentence_countries(self, token: Token, skip: range = range(0)) -> set[str]:
+        """The countries a sentence names by its places, the actors met in it and its country words
+        (those at the tokens in `skip` left out)."""
         sent = token.sent
+        skip_chars = range(self.doc[skip.start].idx, self.doc[skip.stop - 1].idx + 1) if skip else range(0)
         # a wire dateline ("LIMA (AP) —") names where the report was filed and who filed it
         first = max(sent.start, self.dateline[1] if self.dateline is not None else 0)
         first_char = self.doc[first].idx if first < len(self.doc) else sent.end_char
         codes: set[str | None] = set()
         for place in self.places:
-            if first_char <= place.start < sent.end_char and place.country_code:
+            if first_char <= place.start < sent.end_char and place.country_code and place.start not in skip_chars:
                 at = self.doc.char_span(place.start, place.end, alignment_mode="expand")
                 if at is not None and _after_prefix(self.doc, at.start):
                     continue  # "an anti-Syria journalist" names Syria as what one is against
                 codes.add(alpha3(place.country_code))
         for a, _b, res in self.found:
-            if first <= a < sent.end and res.country:
+            if first <= a < sent.end and res.country and a not in skip:
                 codes.add(res.country)
         for t in self.doc[first : sent.end]:
-            if not self.taken[t.i] and t.ent_type_ in ("GPE", "NORP") and t.ent_iob_ == "B":
+            if not self.taken[t.i] and t.ent_type_ in ("GPE", "NORP") and t.ent_iob_ == "B" and t.i not in skip:
                 code = self.reg.country_of(self.words[t.i], self.day)
                 if code:
                     codes.add(code)
@@ -542,11 +549,25 @@ class _Finder:
         if end < len(doc) and doc[end].lower_ in preps and doc[end].head.i in (head.i, end - 1):
             for obj in doc[end].children:
                 if obj.dep_ == "pobj":
-                    for k in range(obj.left_edge.i, obj.i + 1):
-                        found = self._country_at(k, obj.i + 1)
-                        if found:
-                            return found[0], None
+                    country = self._phrase_country(obj)
+                    if country:
+                        return country, None
         return None, None
+
+    def _phrase_country(self, obj: Token) -> str | None:
+        """The country a noun phrase names: its first country word ("the Russian-occupied
+        Crimea"), or the name ending at its head, before a region word the places stage resolved
+        on its own ("in Western Cambodia" is Cambodia, not the Western region of Uganda)."""
+        fallback = None
+        for k in range(obj.left_edge.i, obj.i + 1):
+            found = self._country_at(k, obj.i + 1)
+            if found is None:
+                continue
+            code, end = found
+            if end == obj.i + 1 or self.reg.country_of(self._key(k, end), self.day) is not None:
+                return code
+            fallback = fallback or code
+        return fallback
 
     def _modifier_actor(self, i: int, head: Token) -> str | None:
         """The country (or IGO/NGO) of a named actor found at token i that modifies `head`."""
@@ -575,7 +596,7 @@ class _Finder:
         if place is not None and place.country_code and not self._names_country(i, limit):
             code = alpha3(place.country_code)
             end = self.doc.char_span(place.start, place.end, alignment_mode="expand")
-            if code and end is not None:
+            if code and end is not None and not self._other_country_meant(i, end.end, code):
                 return code, end.end
         if not self.words[i] or self.words[i] not in self.reg.first_words:
             return None
@@ -584,6 +605,16 @@ class _Finder:
             if code:
                 return code, j
         return None
+
+    def _other_country_meant(self, i: int, end: int, code: str) -> bool:
+        """Do the words of a place at tokens i..end name, in the dictionaries, another country
+        than the one the places stage chose, a country the sentence names too? "Liberian riot
+        police ... in Monrovia" is Liberia's capital, "Darfur rebels" beside "the Sudanese
+        government" are Sudan's, whichever same-named town the gazetteer ranked first."""
+        listed = self.reg.country_of(self._key(i, end), self.day)
+        if listed is None or listed == code or listed in NON_STATE:
+            return False
+        return listed in self._sentence_countries(self.doc[i], skip=range(i, end))
 
     def _country_level(self, i: int, limit: int) -> bool:
         """Do the words at token i name a country itself (not its capital): its own name, or a
@@ -782,7 +813,12 @@ class _Finder:
             # "Thousands of Nigerians were converging": the people the quantity counts
             tok, crowd = head.head, True
             head = tok.head
-        if tok.dep_ in _SUBJECT:
+        elif _people_of_object(tok, span.root):
+            # "investigated the welfare of 2,000 Libyans": the people whose lot an act is about
+            crowd = True
+        if crowd and tok.dep_ == "pobj":
+            acting = True
+        elif tok.dep_ in _SUBJECT:
             # "France is ready to contribute troops", "Norway is willing to send": a country
             # that declares itself ready to act is acting, though the verb is "be".
             ready = any(c.dep_ == "acomp" and c.lower_ in READY_ADJECTIVES for c in head.children)
@@ -820,7 +856,7 @@ class _Finder:
             while phrase.dep_ in ("compound", "nmod") and phrase.head.i != phrase.i and phrase.head.pos_ == "NOUN":
                 phrase = phrase.head  # "Israeli air strikes": the phrase's head noun
             if tok.dep_ in ("amod", "compound", "nmod") and (
-                head.lemma_.lower() in DOER_NOUNS or phrase.lower_ in ATTACK_NOUNS
+                head.lemma_.lower() in DOER_NOUNS or head.lower_ in DOER_NOUNS or phrase.lower_ in ATTACK_NOUNS
             ):
                 # "an Indian proposal", "Palestinian riots": the adjective names who acts
                 name = self.reg.country_name(code)
@@ -839,6 +875,12 @@ class _Finder:
                     span.end,
                     _Resolved(f"Military of {name}" if name else None, code, "military", "country"),
                 )
+                return
+            if tok.dep_ == "amod" and _acted_on(noun):
+                # "threatened to shell Iraqi towns", "restrictions against German goods": what an
+                # act is done to or aimed at, named only by whose it is, is that country's side,
+                # as event coders read it. The adjective alone is the mention, as above.
+                self._claim(span.start, span.end, _Resolved(self.reg.country_name(code), code, None, "country"))
                 return
         if not acting:
             return
@@ -865,9 +907,11 @@ class _Finder:
         )
 
     def _organization(self, span: Span) -> None:
-        if any(t.i in self.place_tokens for t in span):
-            return
         root = span.root
+        if any(t.i in self.place_tokens for t in span) and (
+            root.i in self.place_tokens or root.lower_ not in ORG_NOUNS
+        ):
+            return  # a place NER took for a body; not "the Montenegro Assembly", a body named by its place
         if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS and len(span) == 1:
             return  # "in the town of Dzhankoi" tagged ORG: more likely a place than an actor
         # "Peruvian Potato Growers Federation": the country may sit inside the name itself
@@ -918,6 +962,23 @@ def _regional(canon: Canon) -> bool:
     """Is a dictionary actor coded by a region (MEAREB, WAFREB) rather than a transnational
     movement (IMGMUSALQ, al-Qaeda) or an international body?"""
     return bool(canon.roles) and all(r.code[:3] not in NON_STATE for r in canon.roles)
+
+
+def _people_of_object(tok: Token, root: Token) -> bool:
+    """Is a plural people the "of" object of a verb's object ("investigated the welfare of
+    Libyans", "defend the rights of Kurds")?"""
+    if root.ent_type_ != "NORP" or root.tag_ not in ("NNPS", "NNS") or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    owner = tok.head.head
+    return owner.dep_ in ("dobj", "obj") and owner.head.pos_ == "VERB"
+
+
+def _acted_on(noun: Token) -> bool:
+    """Is a noun what an act is aimed at ("restrictions against German goods"), or a territory a
+    verb acts on ("shell Iraqi towns")? Not any thing a verb takes: "rejected Indian goods"."""
+    if noun.dep_ in ("dobj", "obj"):
+        return noun.head.pos_ == "VERB" and noun.lower_ in TERRITORY_NOUNS
+    return noun.dep_ == "pobj" and noun.head.lower_ == "against"
 
 
 def _after_prefix(doc: Doc, i: int) -> bool:

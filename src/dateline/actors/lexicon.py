@@ -59,6 +59,13 @@ ARMED_ASSETS = _words(
     " ammunition munitions weapons weaponry armour armor equipment"
 )
 
+#: Places a nationality word can name whose they are: "shell Iraqi towns", "Albanian rebel-held
+#: territory". An act done to them is done to that country's side, as to "shelled Gaza".
+TERRITORY_NOUNS = _words(
+    "town towns city cities village villages territory territories area areas region regions"
+    " province provinces district districts settlement settlements port ports island islands"
+)
+
 #: Nouns an agent noun can sort as a modifier and still name the actor: "opposition groups", "rebel
 #: leaders", "army officers" (not "military airfields", a thing).
 GROUP_HEADS = _words(

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.actors.codes import alpha3
 from dateline.events.detect import EVENT_HEADS, SOURCE_PRONOUNS, Mention
-from dateline.events.lexicon import PERSON_NOUNS, REPORTING_VERBS, RESULT_VERBS, words
+from dateline.events.lexicon import PERSON_NOUNS, REPORTING_VERBS, RESULT_VERBS, SENDING_VERBS, words
 from dateline.events.records import Records
 from dateline.model import Actor, Place, Time
 
@@ -92,20 +92,32 @@ def _np_actor(doc: Doc, token: Token, records: Records) -> Actor | None:
         token = token.head.head
     if token.i in records.actor_at:
         return records.actor_at[token.i]
-    for dep in ("compound", "poss", "amod", "nmod", "appos", "conj"):
+    found = _modifier_actor(token, records, ("compound", "poss", "amod", "nmod", "appos", "conj"))
+    if found is not None:
+        return found
+    # "officials of X", "the head of X": the "of" object names whom the phrase stands for, or its
+    # modifiers do ("the return of U.N. weapons inspectors"); "doctors from two American aid
+    # groups": the body they come from; "a camp for Congolese refugees" (attacked): those it is for
+    for child in token.children:
+        if child.dep_ == "prep" and (
+            child.lower_ == "of" or (child.lower_ in ("from", "for") and token.pos_ == "NOUN")
+        ):
+            for pobj in child.children:
+                found = records.actor_at.get(pobj.i) or _modifier_actor(pobj, records, ("compound", "poss", "amod"))
+                if found is not None:
+                    return found
+    return None
+
+
+def _modifier_actor(token: Token, records: Records, deps: tuple[str, ...]) -> Actor | None:
+    """The first actor inside the modifiers of a noun, by dependency in the order of `deps`."""
+    for dep in deps:
         for child in token.children:
             if child.dep_ != dep:
                 continue
             for t in child.subtree:
                 if t.i in records.actor_at:
                     return records.actor_at[t.i]
-    # "officials of X", "the head of X": the "of" object names whom the phrase stands for;
-    # "doctors from two American aid groups": the body they come from
-    for child in token.children:
-        if child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "from" and token.pos_ == "NOUN")):
-            for pobj in child.children:
-                if pobj.i in records.actor_at:
-                    return records.actor_at[pobj.i]
     return None
 
 
@@ -134,12 +146,22 @@ def _subject(token: Token) -> Token | None:
             # Two subjects mean a misparse ("MANILA — Kenya's minister arrived"): the one
             # nearest the verb is the real one.
             return min(subjects, key=lambda c: abs(c.i - token.i))
-        if token.dep_ in {"conj", "xcomp"} and token.head.i != token.i:
+        if (token.dep_ in {"conj", "xcomp"} and token.head.i != token.i) or _sent_for(token):
             token = token.head
             seen += 1
             continue
         return None
     return None
+
+
+def _sent_for(token: Token) -> bool:
+    """Is a verb the purpose of a sending ("sent personnel to Bosnia to investigate")? Whoever
+    sends does what the ones sent are to do."""
+    return (
+        token.dep_ == "advcl"
+        and token.head.lemma_.lower() in SENDING_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +257,15 @@ def _party(doc: Doc, verb: Token, records: Records, fallback: Token | None) -> t
                         if found is not None:
                             return found, g
     for c in verb.children:
+        # "threatened to shell Iraqi towns": the object of the act committed to is reached
+        # before the subject of a clause the parse may have hung on the verb by mistake
+        if c.dep_ == "xcomp":
+            for g in c.children:
+                if g.dep_ in {"dobj", "dative", "iobj"}:
+                    found = _np_actor(doc, g, records)
+                    if found is not None:
+                        return found, g
+    for c in verb.children:
         if c.dep_ == "ccomp" and verb.lemma_.lower() not in REPORTING_VERBS:
             subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
             found = _np_actor(doc, subj, records) if subj is not None else None
@@ -242,11 +273,6 @@ def _party(doc: Doc, verb: Token, records: Records, fallback: Token | None) -> t
                 return found, subj
     for c in verb.children:
         if c.dep_ == "xcomp":
-            for g in c.children:
-                if g.dep_ in {"dobj", "dative", "iobj"}:
-                    found = _np_actor(doc, g, records)
-                    if found is not None:
-                        return found, g
             return _party(doc, c, records, fallback)
     return None, fallback
 
@@ -460,6 +486,19 @@ def _noun_actors(doc: Doc, noun: Token, records: Records) -> tuple[Actor | None,
                     patient, patient_token = a, g
                 patient_token = patient_token or g
     return agent, patient, patient_token
+
+
+def _own_forces(patient: Actor, agent: Actor) -> bool:
+    """Are the forces an act moves the agent's own: of its country, or unqualified ("the United
+    States speeded up the withdrawal of some invasion forces from Panama": its own)?"""
+    if patient.sector != "military" or agent.country_code is None:
+        return False
+    return patient.country_code is None or patient.country_code == agent.country_code
+
+
+def _moved_by_noun(token: Token, mention: Mention) -> bool:
+    """Is a token the "of" object of a nominal trigger ("the withdrawal of some forces")?"""
+    return mention.nominal and token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i == mention.head
 
 
 def _is_place_setting(token: Token, records: Records, object_place: bool) -> bool:
@@ -693,6 +732,9 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
             patient_token = patient_token or pt
     else:
         agent, patient, patient_token = _verb_actors(doc, trigger, records, symmetric)
+        if patient is None and _sent_for(trigger):
+            # "sent personnel to Bosnia to investigate": where they are sent is what the act reaches
+            patient, patient_token = _party(doc, trigger.head, records, patient_token)
     if patient is not None and agent is not None and patient.id == agent.id:
         patient = None
 
@@ -762,9 +804,16 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
             # ethnic cleansing": who does what the act is the setting of does the act
             subj = _subject(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             agent = _np_actor(doc, subj, records) if subj is not None else None
-    if patient is None and mention.nominal and trigger.dep_ == "pobj" and trigger.head.lower_ in {"in", "during"}:
+    if (
+        patient is None
+        and mention.nominal
+        and trigger.dep_ == "pobj"
+        and trigger.head.lower_ in {"in", "during", "under"}
+    ):
         verb = trigger.head.head
-        if verb.pos_ == "VERB" and (mention.kind.violent or mention.kind.plover == "COERCE"):
+        # "was put under investigation", "placed under arrest": who is put under it is its target
+        under = trigger.head.lower_ == "under"
+        if verb.pos_ == "VERB" and (mention.kind.violent or mention.kind.plover == "COERCE" or under):
             # "wounded two British soldiers in a bomb attack", "civilians were killed in a car
             # bombing": whom the verb the act is the setting of harms is the act's target
             for c in verb.children:
@@ -844,10 +893,8 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
             or (
                 agent is not None
                 and mention.kind.plover in MOVING_TYPES
-                and patient.sector == "military"
-                and patient.country_code is not None
-                and patient.country_code == agent.country_code
-                and patient_token.dep_ in {"dobj", "obj"}
+                and _own_forces(patient, agent)
+                and (patient_token.dep_ in {"dobj", "obj"} or _moved_by_noun(patient_token, mention))
             )
         )
     ):
@@ -857,7 +904,7 @@ def find_arguments(doc: Doc, mention: Mention, records: Records, blocked: set[in
         other, token = _nearest_other(doc, mention, records, agent, blocked, exclude=patient)
         if other is not None:
             patient, patient_token = other, token
-        elif agent is not None and patient.country_code == agent.country_code:
+        elif agent is not None and (patient.country_code == agent.country_code or _own_forces(patient, agent)):
             # "Israel has strengthened its forces in Lebanon": with no other party, the place
             # the agent's own forces are sent to or kept in stands for the target
             own_place = _target_place(doc, mention, clause, records)

@@ -32,6 +32,7 @@ from dateline.events.lexicon import (
     PLAN_VERBS,
     REPORTING_VERBS,
     RESTRICTIONS,
+    SENDING_VERBS,
     STOP_VERBS,
     STRATEGIC,
     VAC,
@@ -67,6 +68,17 @@ TALK_VERBS = words(
     "comment name identify give say elaborate discuss disclose speak confirm reveal answer "
     "respond pay provide specify detail"
 )
+REQUEST_TYPES = frozenset({"DEMAND", "REQUEST"})
+
+
+def _answers_request(talk: Token) -> bool:
+    """Does a verb of talking answer a demand or an appeal ("refused to respond to a demand",
+    "declined to answer the appeal")? Refusing that is a rejection, not declining to comment."""
+    objects = [c for c in talk.children if c.dep_ in {"dobj", "obj"}]
+    objects += [g for c in talk.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    return any((kind := NOUNS.get(lemma(o))) is not None and kind.plover in REQUEST_TYPES for o in objects)
+
+
 CAPTIVE_NOUNS = words(
     "prisoner hostage detainee captive journalist activist soldier man woman child civilian "
     "suspect opposition leader dissident people person"
@@ -469,6 +481,8 @@ def _skip_verb(token: Token) -> str | None:
         return None  # "an attempt to assassinate X was thwarted": the act attempted
     if dep == "acl" and not _has_child(token, {"agent"}):
         return "participle modifier without an agent"
+    if _infinitive(token) and dep == "advcl" and token.head.lemma_.lower() in SENDING_VERBS:
+        return None  # "sent personnel to Bosnia to investigate": the mission is coded by its purpose
     if _infinitive(token) and dep in {"advcl", "acl", "relcl"}:
         return "purpose infinitive"
     if dep == "xcomp" and token.head.lemma_.lower() not in PLAN_VERBS:
@@ -563,7 +577,7 @@ def detect_mentions(doc: Doc, records: Records) -> list[Mention]:
                 why = "a dictionary verb carrying a nominal trigger"  # "arrived ... for a visit"
         if why is None and kind.plover == "REJECT":
             comp = next((c for c in token.children if c.dep_ == "xcomp"), None)
-            if comp is not None and lemma(comp) in TALK_VERBS:
+            if comp is not None and lemma(comp) in TALK_VERBS and not _answers_request(comp):
                 why = "refusal to talk"  # "declined to comment", "refused to be named"
         if why:
             log.debug("not an event: %r (%s)", token.text, why)

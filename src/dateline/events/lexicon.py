@@ -174,6 +174,17 @@ VERBS: dict[str, EventKind] = {
     "visit": _k("CONSULT", "visit", mode="visit"),
     "meet": _k("CONSULT", "meet", needs="actor_object_or_none"),
     "host": _k("CONSULT", "meet", mode="visit", needs="actor_object"),
+    # "received a delegation", "received the visiting envoy": hosting a visit (CAMEO 043), not
+    # receiving a letter or aid
+    "receive": _k(
+        "CONSULT",
+        "meet",
+        needs="object_in",
+        objects=words(
+            "delegation mission envoy visitor delegate counterpart minister president ambassador "
+            "official team observer emissary"
+        ),
+    ),
     "negotiate": _k("CONSULT", "negotiate"),
     "accuse": _k("ACCUSE", "accuse", mode="allege"),
     "condemn": _k("ACCUSE", "condemn", mode="disapprove"),
@@ -436,6 +447,9 @@ REPORTING_VERBS = words(
 )
 
 #: Verbs whose "to"-infinitive complement is a plan, not a fact ("plans to attack").
+#: Verbs of sending someone on a mission: its purpose is the act event coders code ("sent
+#: personnel to Bosnia to investigate" is an investigation by the sender), not a mere intent.
+SENDING_VERBS = words("send dispatch deploy despatch")
 PLAN_VERBS = words(
     "plan intend prepare vow pledge promise aim seek want expect hope decide schedule set "
     "propose wish mean resolve scheme plot due commit threaten"

@@ -92,6 +92,9 @@ def mention_status(doc: Doc, mention: Mention) -> str:
     # "plans to attack", "vowed to visit": the event is intended, not done.
     if top.dep_ == "xcomp" and top.head.lemma_.lower() in PLAN_VERBS:
         return "planned"
+    # "sent personnel to Bosnia to investigate": what a mission is sent to do is still to be done
+    if top.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
+        return "planned"
     return "reported"
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from dateline.times.dates import easter_sunday
 from dateline.times.lexicon import parse_number, parse_ordinal
 from dateline.times.periods import in_comparison
 from dateline.times.values import FUTURE, PAST, add_months, duration, fmt, unknown, weekday_from, year_for
@@ -133,3 +134,17 @@ def test_in_comparison_needs_an_amount_compared(marked: str, want: bool) -> None
     start, end = marked.index("["), marked.index("]") - 1
     text = marked.replace("[", "").replace("]", "")
     assert in_comparison(text, start, end) is want
+
+
+@pytest.mark.parametrize(
+    ("year", "want"),
+    [
+        (1998, dt.date(1998, 4, 12)),
+        (2000, dt.date(2000, 4, 23)),
+        (2019, dt.date(2019, 4, 21)),
+        (2024, dt.date(2024, 3, 31)),
+        (2038, dt.date(2038, 4, 25)),
+    ],
+)
+def test_easter_computus(year: int, want: dt.date) -> None:
+    assert easter_sunday(year) == want

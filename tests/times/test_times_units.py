@@ -8,7 +8,6 @@ import pytest
 
 from dateline.times.dates import easter_sunday
 from dateline.times.lexicon import parse_number, parse_ordinal
-from dateline.times.periods import in_comparison
 from dateline.times.values import FUTURE, PAST, add_months, duration, fmt, unknown, weekday_from, year_for
 
 TUESDAY = dt.date(2023, 3, 21)
@@ -117,23 +116,6 @@ def test_every_match_of_a_gated_rule_holds_one_of_its_words() -> None:
                 checked += 1
                 assert any(word in hit.group(0).casefold() for word in gate), (name, hit.group(0))
     assert checked > 300
-
-
-@pytest.mark.parametrize(
-    ("marked", "want"),
-    [
-        ("earned $24 million, compared with a loss of $3 million [last year].", True),
-        ("down from C$9.7 million, or 70 Canadian cents a share [last year].", True),
-        ("up from [last year]'s $1.55 billion.", True),
-        ("from [last year] on, the firm cut jobs.", False),  # no amount is compared
-        ("The firm moved from Boston [last year].", False),
-        ("Profit was $3 million. [Last year] it lost money.", False),  # the amount is in another sentence
-    ],
-)
-def test_in_comparison_needs_an_amount_compared(marked: str, want: bool) -> None:
-    start, end = marked.index("["), marked.index("]") - 1
-    text = marked.replace("[", "").replace("]", "")
-    assert in_comparison(text, start, end) is want
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,7 @@
 Business news compares the period it reports with the same period a year before. TimeML values
 those periods at the precision of the period the report is about (TimeBank: "a year earlier" after
 "the third quarter" is the third quarter of the year before), so each handler here looks for that
-period in the discourse (`Context.last`) and falls back on the publication date. The same holds
-for "last year" when it dates the earlier amount of a comparison ("compared with a loss of $3
-million last year"): `relative.py` asks `in_comparison` and `year_ago_quarter` here.
+period in the discourse (`Context.last`) and falls back on the publication date.
 """
 
 from __future__ import annotations
@@ -33,37 +31,6 @@ def _reported_quarter(ctx: Context) -> dt.date | None:
     if ctx.last is not None and ctx.last[1] == "quarter" and (ctx.ref is None or ctx.last[0] <= ctx.ref):
         return ctx.last[0]
     return shift(ctx.ref, "quarter", -1) if ctx.ref else None
-
-
-def year_ago_quarter(ctx: Context, start: int) -> Value | None:
-    """The quarter the report is about, a year before; None when the report is not about a quarter.
-
-    Also None after "the first nine months": a comparison of stretches is with the year before.
-    """
-    if ctx.last is None or ctx.last[1] != "quarter" or ctx.after_stretch(start):
-        return None
-    quarter = _reported_quarter(ctx)
-    if quarter is None:
-        return None
-    return Value("DATE", fmt(shift(quarter, "year", -1), "quarter"), "quarter")
-
-
-#: An amount compared with one before it: "compared with a loss of $3 million (last year)",
-#: "from $1.43 billion (a year ago)". Read on at most the last 90 characters before the expression.
-_COMPARED_AMOUNT = re.compile(
-    r"(?i)\b(?:compared\s+with|from|versus)\s+[^.;:!?]{0,50}?[$#£€]\s?\d[\d.,]*(?:\s+(?:million|billion))?"
-    r"[^.;:!?]{0,30}?\s+$"
-)
-#: "up from last year's $1.55 billion": the comparison written before the amount.
-_COMPARED_BEFORE = re.compile(r"(?i)\b(?:compared\s+with|from|versus)\s+$")
-
-
-def in_comparison(text: str, start: int, end: int) -> bool:
-    """Whether the expression at [start, end) dates the earlier amount of a results comparison."""
-    before = text[max(0, start - 90) : start]
-    if _COMPARED_BEFORE.search(before):
-        return text.startswith(("'s", "’s"), end)
-    return _COMPARED_AMOUNT.search(before) is not None
 
 
 def _the_unit(m: Match, ctx: Context) -> Result:
@@ -119,9 +86,13 @@ def _year_earlier(m: Match, ctx: Context) -> Result:
         return Value("DATE", f"{quarter.year - 1:04d}-Q{n}", "quarter"), None
     # "year-ago results", "year-earlier net": the reported quarter a year before, else last year
     # (also after "the nine months": a comparison of stretches is with the year before).
-    value = year_ago_quarter(ctx, m.start)
-    if value is not None:
-        return value, None
+    quarter = (
+        _reported_quarter(ctx)
+        if ctx.last is not None and ctx.last[1] == "quarter" and not ctx.after_stretch(m.start)
+        else None
+    )
+    if quarter is not None:
+        return Value("DATE", fmt(shift(quarter, "year", -1), "quarter"), "quarter"), None
     if ctx.ref is None:
         return Value("DATE", "XXXX", "year"), None
     return Value("DATE", f"{ctx.ref.year - 1:04d}", "year"), None

@@ -25,7 +25,6 @@ from dateline.times.context import (
 )
 from dateline.times.grammar import Match
 from dateline.times.lexicon import UNITS, parse_number, unit_of
-from dateline.times.periods import in_comparison, year_ago_quarter
 from dateline.times.values import FUTURE, PAST, duration, fmt, shift, unknown, weekday_from, year_for
 
 # "late Monday" is late in the day: the evening. "early Monday" is its small hours.
@@ -66,12 +65,6 @@ def _rel_unit(m: Match, ctx: Context) -> Result:
         return Value("DURATION", duration(1, unit), UNITS[unit][1]), None
     if rel == "past" and unit != "weekend":
         return Value("DURATION", duration(1, unit), UNITS[unit][1]), None
-    if rel == "last" and unit == "year" and not has_the and in_comparison(ctx.text, m.start, m.end):
-        # "compared with a loss of $3 million last year" in a report on a quarter: that quarter a
-        # year before, like "a year ago" (TimeBank); a comparison, so the discourse stays put.
-        value = year_ago_quarter(ctx, m.start)
-        if value is not None:
-            return value, None
     n = _REL_SHIFT.get(rel, 0)
     # "the following day", "the previous year", "the same month": anaphoric, hang on the last date.
     anaphoric = rel in ("same", "following", "previous", "prior", "that")

@@ -60,10 +60,9 @@ _MOVABLE_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "easter": easter_sunday,
     "good friday": lambda y: easter_sunday(y) - dt.timedelta(days=2),
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),  # US: the last Monday of May
-    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),  # US: the first Monday of September
-    # US federal elections: the Tuesday after the first Monday of November.
-    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),  # US spelling: the first Monday of September
 }
+# "Election Day" is not among them: every country has one, and the US rule would date them all.
 
 
 def _holiday_date(name: str, year: int) -> dt.date:

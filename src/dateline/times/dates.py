@@ -45,6 +45,17 @@ def easter_sunday(year: int) -> dt.date:
     return dt.date(year, month, day + 1)
 
 
+def orthodox_easter_sunday(year: int) -> dt.date:
+    """Orthodox Easter Sunday of `year` on the Gregorian calendar (Meeus's Julian computus).
+
+    The Julian date is 13 days behind the Gregorian one from 1900 to 2099.
+    """
+    d = (19 * (year % 19) + 15) % 30
+    e = (2 * (year % 4) + 4 * (year % 7) - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    return dt.date(year, month, day + 1) + dt.timedelta(days=13)
+
+
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     """The `n`th `weekday` (Monday 0) of the month; `n` = -1 for the last one."""
     if n < 0:
@@ -58,6 +69,7 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 _MOVABLE_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),  # US: the fourth Thursday of November
     "easter": easter_sunday,
+    "orthodox easter": orthodox_easter_sunday,
     "good friday": lambda y: easter_sunday(y) - dt.timedelta(days=2),
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),  # US: the last Monday of May
     "labor day": lambda y: _nth_weekday(y, 9, 0, 1),  # US spelling: the first Monday of September
@@ -67,7 +79,7 @@ _MOVABLE_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
 
 def _holiday_date(name: str, year: int) -> dt.date:
     """The day of holiday `name` (lower case, spaces single) in `year`."""
-    name = re.sub(r"\s+(?:day|sunday)$", "", name) if name.startswith(("thanksgiving", "easter")) else name
+    name = re.sub(r"\s+(?:day|sunday)$", "", name) if name.startswith(("thanksgiving", "easter", "orthodox")) else name
     if name in _MOVABLE_HOLIDAYS:
         return _MOVABLE_HOLIDAYS[name](year)
     month, day = _HOLIDAYS[name]

@@ -63,8 +63,7 @@ _PSHIFT = ci(r"a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?last\s+year|the\s+yea
 _SEASON_PRE = ci(r"this\s+past|this|last|next|early|late|the")
 _HOLIDAY = (
     r"(?P<hol>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+(?:Day|Eve)|Halloween"
-    # Easter is the Western one: the Orthodox feast falls on another day most years.
-    r"|Valentine's\s+Day|Thanksgiving(?:\s+[Dd]ay)?|Independence\s+Day|(?<!Orthodox\s)Easter(?:\s+Sunday)?"
+    r"|Valentine's\s+Day|Thanksgiving(?:\s+[Dd]ay)?|Independence\s+Day|(?:Orthodox\s+)?Easter(?:\s+Sunday)?"
     r"|Good\s+Friday|Memorial\s+Day|Labor\s+Day)(?!\w)"
     # "Easter week", "Christmas week": the calendar week of the day.
     r"(?:\s+(?P<holweek>week)\b)?"

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from dateline.times.dates import easter_sunday, orthodox_easter_sunday
 from dateline.times.lexicon import parse_number, parse_ordinal
 from dateline.times.values import FUTURE, PAST, add_months, duration, fmt, unknown, weekday_from, year_for
 
@@ -115,3 +116,30 @@ def test_every_match_of_a_gated_rule_holds_one_of_its_words() -> None:
                 checked += 1
                 assert any(word in hit.group(0).casefold() for word in gate), (name, hit.group(0))
     assert checked > 300
+
+
+@pytest.mark.parametrize(
+    ("year", "want"),
+    [
+        (1998, dt.date(1998, 4, 12)),
+        (2000, dt.date(2000, 4, 23)),
+        (2019, dt.date(2019, 4, 21)),
+        (2024, dt.date(2024, 3, 31)),
+        (2038, dt.date(2038, 4, 25)),
+    ],
+)
+def test_easter_computus(year: int, want: dt.date) -> None:
+    assert easter_sunday(year) == want
+
+
+@pytest.mark.parametrize(
+    ("year", "want"),
+    [
+        (2008, dt.date(2008, 4, 27)),
+        (2021, dt.date(2021, 5, 2)),
+        (2023, dt.date(2023, 4, 16)),
+        (2025, dt.date(2025, 4, 20)),
+    ],
+)
+def test_orthodox_easter_computus(year: int, want: dt.date) -> None:
+    assert orthodox_easter_sunday(year) == want

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from dateline.model import PRECISIONS
 from dateline.times.grammar import Match
 from dateline.times.lexicon import MONTHS, PARTS_OF_DAY, WEEKDAYS
+from dateline.times.values import shift
 
 #: Precisions from finest to coarsest: an anaphoric date is never finer than what it hangs on.
 PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
@@ -45,6 +46,7 @@ class Context:
     last_at: int | None = None  # where the last date was mentioned (a character offset)
     sentence_starts: Sequence[int] = ()  # character offsets where the document's sentences start
     stretch_at: int | None = None  # where a stretch of months ("the first nine months") was last mentioned
+    results_quarter: dt.date | None = None  # the quarter whose results were last named ("third-quarter net")
 
     def same_sentence(self, start: int) -> bool:
         """Whether the last date mentioned is in the sentence of the expression at `start`."""
@@ -64,6 +66,32 @@ class Context:
             return False
         i = bisect.bisect_right(self.sentence_starts, start)
         return self.stretch_at >= (self.sentence_starts[i - 2] if i >= 2 else 0)
+
+    def name_results(self, quarter: dt.date) -> None:
+        """Make `quarter` the one the report is about: its results were just named ("third-quarter net").
+
+        Results come out within months of a quarter's close: a quarter not yet closed is a
+        forecast ("expects fourth-quarter profit to fall"), one over a year back a comparison.
+        """
+        if self._closed(quarter) and (self.ref is None or self.ref - dt.timedelta(days=366) < quarter):
+            self.results_quarter = quarter
+
+    def _closed(self, quarter: dt.date) -> bool:
+        """Whether the quarter starting on `quarter` was over by publication."""
+        return self.ref is None or shift(quarter, "quarter", 1) <= self.ref
+
+    def reported_quarter(self) -> dt.date | None:
+        """The quarter the report is about, when its discourse is on quarters.
+
+        Whose results were last named ("third-quarter net"), else the last quarter mentioned: an
+        aside on another closed quarter ("after a flat second quarter") does not change what the
+        report is about, but a forecast does ("expects fourth-quarter sales to match a year ago").
+        """
+        if self.last is None or self.last[1] != "quarter":
+            return None
+        if not self._closed(self.last[0]):
+            return self.last[0]
+        return self.results_quarter or self.last[0]
 
     def anchor(self) -> tuple[dt.date, str] | None:
         """The date anaphoric expressions hang on: the last one mentioned, else publication."""

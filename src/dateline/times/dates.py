@@ -1,5 +1,5 @@
 """Handlers for dates named on the calendar: "20 March 2023", "February 2021", "May", "the 1990s",
-"the third quarter", "last summer", "Christmas Day", "the ninth anniversary".
+"the third quarter", "last summer", "Christmas Day", "Easter week", "the ninth anniversary".
 
 A name without its year ("March 14", "in May", "the fourth quarter") takes the year that the
 publication date and the tense of its clause point to (`values.year_for`).
@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from dateline.times.context import Context, Result, Value, group, month_of
 from dateline.times.grammar import Match
@@ -29,6 +30,60 @@ _HOLIDAYS = {
     "valentine's day": (2, 14),
     "independence day": (7, 4),
 }
+
+
+def easter_sunday(year: int) -> dt.date:
+    """Western Easter Sunday of `year` (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday_shift) // 451
+    month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def orthodox_easter_sunday(year: int) -> dt.date:
+    """Orthodox Easter Sunday of `year` on the Gregorian calendar (Meeus's Julian computus).
+
+    The Julian date is 13 days behind the Gregorian one from 1900 to 2099.
+    """
+    d = (19 * (year % 19) + 15) % 30
+    e = (2 * (year % 4) + 4 * (year % 7) - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    return dt.date(year, month, day + 1) + dt.timedelta(days=13)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The `n`th `weekday` (Monday 0) of the month; `n` = -1 for the last one."""
+    if n < 0:
+        last = dt.date(year, month + 1, 1) - dt.timedelta(days=1) if month < 12 else dt.date(year, 12, 31)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+#: Holidays whose day moves from year to year, each a function of the year.
+_MOVABLE_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),  # US: the fourth Thursday of November
+    "easter": easter_sunday,
+    "orthodox easter": orthodox_easter_sunday,
+    "good friday": lambda y: easter_sunday(y) - dt.timedelta(days=2),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),  # US: the last Monday of May
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),  # US spelling: the first Monday of September
+}
+# "Election Day" is not among them: every country has one, and the US rule would date them all.
+
+
+def _holiday_date(name: str, year: int) -> dt.date:
+    """The day of holiday `name` (lower case, spaces single) in `year`."""
+    name = re.sub(r"\s+(?:day|sunday)$", "", name) if name.startswith(("thanksgiving", "easter", "orthodox")) else name
+    if name in _MOVABLE_HOLIDAYS:
+        return _MOVABLE_HOLIDAYS[name](year)
+    month, day = _HOLIDAYS[name]
+    return dt.date(year, month, day)
 
 
 #: Words right before a day that put it in the past: "ended Sept. 30", "since Oct. 23".
@@ -221,31 +276,37 @@ def _season(m: Match, ctx: Context) -> Result:
 
 def _holiday(m: Match, ctx: Context) -> Result:
     name = re.sub(r"\s+", " ", (group(m, "hol") or "").lower())
-    if name.startswith("thanksgiving"):
-        month, day_of = 11, None
-    else:
-        month, day_of = _HOLIDAYS[name]
+    week = bool(group(m, "holweek"))  # "Easter week": the calendar week that holds the day
 
-    def date_in(year: int) -> dt.date:
-        if day_of is not None:
-            return dt.date(year, month, day_of)
-        first = dt.date(year, 11, 1)  # US Thanksgiving: the fourth Thursday of November
-        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    def value_of(date: dt.date) -> Value:
+        if week:
+            year, number, _ = date.isocalendar()
+            return Value("DATE", f"{year:04d}-W{number:02d}", "week")
+        return Value("DATE", date.isoformat(), "day")
 
     if group(m, "year"):
-        date = date_in(parse_year(group(m, "year") or "0"))
+        date = _holiday_date(name, parse_year(group(m, "year") or "0"))
     elif ctx.ref is None:
-        return Value("DATE", f"XXXX-{month:02d}-{day_of or 'XX'}", "day"), None
+        if week:
+            return Value("DATE", "XXXX-WXX", "week"), None
+        # What every year shares: "XXXX-12-25" for Christmas, "XXXX-11-XX" for Thanksgiving.
+        months = {_holiday_date(name, year).month for year in range(2000, 2004)}
+        month = f"{months.pop():02d}" if len(months) == 1 else "XX"
+        day = f"{_HOLIDAYS[name][1]:02d}" if name in _HOLIDAYS else "XX"
+        return Value("DATE", f"XXXX-{month}-{day}", "day"), None
     else:
         direction = ctx.tense(m.start, m.end)
-        candidates = [date_in(y) for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)]
+        candidates = [_holiday_date(name, y) for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)]
+        if week:
+            # "as Easter week began": a week is placed by its Monday, not by the holiday in it.
+            candidates = [d - dt.timedelta(days=d.weekday()) for d in candidates]
         if direction == FUTURE:
             date = min((d for d in candidates if d >= ctx.ref), key=lambda d: d - ctx.ref)  # type: ignore[operator]
         elif direction == PAST:
             date = max(d for d in candidates if d <= ctx.ref)  # type: ignore[operator]
         else:
             date = min(candidates, key=lambda d: abs((d - ctx.ref).days))  # type: ignore[operator]
-    return Value("DATE", date.isoformat(), "day"), date
+    return value_of(date), None if week else date
 
 
 def _anniversary(m: Match, ctx: Context) -> Result:

@@ -63,7 +63,10 @@ _PSHIFT = ci(r"a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?last\s+year|the\s+yea
 _SEASON_PRE = ci(r"this\s+past|this|last|next|early|late|the")
 _HOLIDAY = (
     r"(?P<hol>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+(?:Day|Eve)|Halloween"
-    r"|Valentine's\s+Day|Thanksgiving(?:\s+[Dd]ay)?|Independence\s+Day)"
+    r"|Valentine's\s+Day|Thanksgiving(?:\s+[Dd]ay)?|Independence\s+Day|(?:Orthodox\s+)?Easter(?:\s+Sunday)?"
+    r"|Good\s+Friday|Memorial\s+Day|Labor\s+Day)(?!\w)"
+    # "Easter week", "Christmas week": the calendar week of the day.
+    r"(?:\s+(?P<holweek>week)\b)?"
 )
 
 # Rules in priority order: on equal length, the earlier rule wins.
@@ -255,7 +258,8 @@ GATES: dict[str, tuple[str, ...]] = {
     "set_adv": ("daily", "weekly", "monthly", "yearly", "hourly", "nightly"),
     "set_freq": ("once", "twice", "thrice", "times"),
     "anniversary": ("anniversary",),
-    "holiday": ("christmas", "year's", "halloween", "valentine", "thanksgiving", "independence"),
+    "holiday": ("christmas", "year's", "halloween", "valentine", "thanksgiving", "independence", "easter",
+                "good friday", "memorial day", "labor day"),
 }
 
 

@@ -39,6 +39,8 @@ def normalize(m: Match, ctx: Context) -> Value | None:
     if value.type == "DURATION" and _PART_YEAR.fullmatch(value.value):
         ctx.stretch_at = m.start  # "the first nine months": later comparisons are with a year
     ctx.remember(value, day)
+    if m.rule == "quarter_adj" and day is not None:
+        ctx.name_results(day)  # "third-quarter profit": the results the report is about
     if day is not None and ctx.last is not None and ctx.last[0] == day:
         ctx.last_at = m.start
     return value

@@ -4,7 +4,8 @@
 Business news compares the period it reports with the same period a year before. TimeML values
 those periods at the precision of the period the report is about (TimeBank: "a year earlier" after
 "the third quarter" is the third quarter of the year before), so each handler here looks for that
-period in the discourse (`Context.last`) and falls back on the publication date.
+period in the discourse (`Context.reported_quarter`: the quarter whose results were last named, so
+an aside on another quarter does not move it) and falls back on the publication date.
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ def _reported_quarter(ctx: Context) -> dt.date | None:
 
     A quarter still ahead ("the third quarter of 1990") is a forecast, not a period reported on.
     """
-    if ctx.last is not None and ctx.last[1] == "quarter" and (ctx.ref is None or ctx.last[0] <= ctx.ref):
-        return ctx.last[0]
+    quarter = ctx.reported_quarter()
+    if quarter is not None and (ctx.ref is None or quarter <= ctx.ref):
+        return quarter
     return shift(ctx.ref, "quarter", -1) if ctx.ref else None
 
 

@@ -162,7 +162,7 @@ def _ago(m: Match, ctx: Context) -> Result:
     elif unit == "year" and n == 1 and ctx.last is not None and ctx.last[1] == "quarter":
         # "a year ago" after "the third quarter": that quarter a year before (results reports);
         # a comparison, so it leaves the discourse on the quarter reported.
-        anchor = ctx.last
+        anchor = (ctx.reported_quarter() or ctx.last[0], "quarter")
         anaphoric = True
     else:
         anchor = (ctx.ref, "day") if ctx.ref else None

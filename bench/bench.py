@@ -242,6 +242,13 @@ def main() -> None:
                     if a and b and a > 50:  # the resource tracker is a child too
                         print(f"worker {i} {label} at report {first['report']}: {a:.0f} MiB, at "
                               f"{last['report']}: {b:.0f} MiB ({(b - a) / a:+.1%})")
+
+            def whole(sample: dict) -> float:
+                return sample["parent_peak_mib"] + sum(p for p in sample["workers_peak_mib"] if p and p > 50)
+
+            a, b = whole(first), whole(last)
+            print(f"whole run (parent + workers) peak RSS at report {first['report']}: {a:.0f} MiB, at "
+                  f"{last['report']}: {b:.0f} MiB ({(b - a) / a:+.1%}; target within 10%)")
     if "profile" in only:
         r = run_phase("profile", args.profile_reports, args)
         print(f"\nprofile of the full pipeline over {args.profile_reports} reports:\n{r.get('profile', r)}")

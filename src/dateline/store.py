@@ -31,33 +31,41 @@ def connect(path: Path | str) -> duckdb.DuckDBPyConnection:
     return con
 
 
-#: DuckDB's buffer pool while a run writes: pages it wrote are kept only this long in memory (they
-#: are read back from the file if needed). Unbounded, the pool keeps every page a run writes, and a
-#: long run's memory grows with its store.
-RUN_MEMORY_LIMIT = "32MB"
-
-
 @contextlib.contextmanager
 def bulk_writes(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """Settings for a run's stream of small commits, back to DuckDB's defaults when it ends.
 
-    - No vacuum at checkpoints. Each automatic checkpoint (every 16 MB of log) leaves a small row
-      group, and DuckDB's vacuum merges small row groups by rewriting them, with the reports' long
-      texts and JSON, in memory: in a run of 10,000 reports the merges took the writing process
-      from 230 to 560 MiB, and they grow with the store. Unmerged, the store file is about 30%
-      larger; queries read it the same.
-    - A small buffer pool (`RUN_MEMORY_LIMIT`).
-    Measured on 10,000 stored reports: peak memory of the writer 219 -> 467 MiB with DuckDB's
-    defaults, 176 -> 190 MiB with these.
+    No vacuum at checkpoints. Each automatic checkpoint (every 16 MB of log) leaves a small row
+    group, and DuckDB's vacuum merges small row groups by rewriting them, with the reports' long
+    texts and JSON, in memory: in a run of 10,000 reports the merges took the writing process from
+    230 to 560 MiB, and they grow with the store. Unmerged, the store file is about 30% larger;
+    queries read it the same. What the log holds at the end is checkpointed here, still without
+    vacuum: else closing the store would merge every row group of the run at once (530 MiB).
     """
     con.execute("SET max_vacuum_tasks = 0")
-    con.execute(f"SET memory_limit = '{RUN_MEMORY_LIMIT}'")
     try:
         yield
     finally:
         with contextlib.suppress(duckdb.Error):  # a closed connection has nothing to put back
+            con.execute("CHECKPOINT")
             con.execute("RESET max_vacuum_tasks")
-            con.execute("RESET memory_limit")
+
+
+def release_pages(con: duckdb.DuckDBPyConnection) -> None:
+    """Let go of the pages DuckDB keeps in memory after a commit; they are read back if needed.
+
+    DuckDB's buffer pool keeps every page a run writes until it reaches its limit (80% of the
+    machine's memory), so a writer's memory would grow with its store. A low limit for the whole
+    run is no cure: a commit pins about 16 MiB (a page per column) and more for long texts, and a
+    pin that fails aborts it. So the limit drops between commits, which evicts what is unpinned,
+    and is back to DuckDB's default before the next one.
+    """
+    try:
+        con.execute("SET memory_limit = '8MB'")
+    except duckdb.Error:
+        pass  # nothing evicted: the next commit is as safe, only the pool stays larger
+    finally:
+        con.execute("RESET memory_limit")
 
 
 def stored_hashes(con: duckdb.DuckDBPyConnection) -> set[str]:

@@ -273,6 +273,7 @@ class _Runner:
         rejects = [*self.rejects, *failed]
         self.rejects = []
         stored, refused = store.write_batch(self.con, reports, rejects, origins)
+        store.release_pages(self.con)
         log.debug("committed a batch: %d reports stored, %d rejects", stored, len(rejects) + len(refused))
         read_rejects = len(rejects) - len(failed)
         self.stats.seen += len(batch) + read_rejects

@@ -446,10 +446,11 @@ REPORTING_VERBS = words(
     "acknowledge admit explain allege post reiterate stress emphasize emphasise conclude"
 )
 
-#: Verbs whose "to"-infinitive complement is a plan, not a fact ("plans to attack").
 #: Verbs of sending someone on a mission: its purpose is the act event coders code ("sent
 #: personnel to Bosnia to investigate" is an investigation by the sender), not a mere intent.
 SENDING_VERBS = words("send dispatch deploy despatch")
+
+#: Verbs whose "to"-infinitive complement is a plan, not a fact ("plans to attack").
 PLAN_VERBS = words(
     "plan intend prepare vow pledge promise aim seek want expect hope decide schedule set "
     "propose wish mean resolve scheme plot due commit threaten"

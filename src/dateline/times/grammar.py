@@ -259,7 +259,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "set_freq": ("once", "twice", "thrice", "times"),
     "anniversary": ("anniversary",),
     "holiday": ("christmas", "year's", "halloween", "valentine", "thanksgiving", "independence", "easter",
-                "good friday", "memorial day", "labor day"),
+                "friday", "memorial", "labor"),
 }
 
 

@@ -77,7 +77,7 @@ class _Resolved:
     inferred: bool = False  # the country comes from the report around the mention, not its words
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=1 << 14)
 def _norm(text: str) -> str:
     return normalize(text)
 

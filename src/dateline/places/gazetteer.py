@@ -85,7 +85,11 @@ class Entry:
         return None
 
 
-@functools.lru_cache(maxsize=1 << 16)
+#: Most gazetteer entries kept interned between look-ups (see `Gazetteer._entry`).
+_INTERNED = 20_000
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a long run's memory is flat once a bounded cache is full
 def normalize(name: str) -> str:
     """The look-up key of a name: case, accents, apostrophes, dots and hyphens do not matter.
 
@@ -734,7 +738,7 @@ class Gazetteer:
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self.meta = dict(self._con.execute("SELECT k, v FROM meta").fetchall())
         self.max_tokens = min(int(self.meta.get("max_tokens", "6")), 8)
-        self._entries: dict[int, Entry] = {}
+        self._entries: dict[int, Entry] = {}  # entries met in reports, interned (see `_entry`)
         self.country_by_code: dict[str, Entry] = {}
         self.admin1_by_key: dict[str, Entry] = {}
         cols = "pid, geonameid, name, lat, lon, cc, admin1_code, admin1, fcode, kind, population"
@@ -755,8 +759,13 @@ class Gazetteer:
         return cls(path)
 
     def _entry(self, row: tuple) -> Entry:
+        """One `Entry` object per row while it is in use, so a report's many look-ups of a common
+        name share them; forgotten past `_INTERNED` entries, since a long run meets most of the
+        index in time (over 10,000 reports this alone grew a worker by tens of MiB)."""
         e = self._entries.get(row[0])
         if e is None:
+            if len(self._entries) >= _INTERNED:
+                self._entries.clear()
             e = Entry(*row)
             self._entries[row[0]] = e
         return e

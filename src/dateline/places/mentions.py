@@ -624,7 +624,7 @@ def own_names(text: str, candidates: tuple[tuple[Entry, bool], ...]) -> tuple[tu
     return tuple((e, own or _spelled_out(normalize(e.name)) == key) for e, own in candidates)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=1 << 14)
 def _spelled_out(key: str) -> str:
     return " ".join(ABBREVIATED.get(w, w) for w in key.split())
 

@@ -177,7 +177,11 @@ def _ago(m: Match, ctx: Context) -> Result:
         precision = base_precision  # never finer than what it hangs on
     if int(n) != n:
         return Value("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "unknown"), None
-    date = shift(base, unit, sign * int(n))
+    try:
+        date = shift(base, unit, sign * int(n))
+    except (ValueError, OverflowError):
+        # "2014 year ago": a year read as a count, reaching outside the calendar
+        return Value("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "unknown"), None
     # An anaphoric date does not move the discourse anchor: "a year earlier" twice in a row
     # means the same year, not two years back.
     return Value("DATE", fmt(date, precision), precision), None if anaphoric else date

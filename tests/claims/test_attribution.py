@@ -264,3 +264,16 @@ def test_dash_attribution_reads_names_the_tagger_misses_and_misused_quote_marks(
     found = attributions(text)
     assert ("Edwin G. Monroy", "―", "Fear is what drives him and his voters.", "asserts") in found
     assert ("Jacklyn Ashley", "―", "We need law and order.", "asserts") in found
+
+
+def test_quotation_resumed_after_the_cue_is_the_same_speakers():
+    text = "“We will rebuild the bridge,” the mayor said. “Nobody will leave. We want everyone to stay.”"
+    (att,) = [a for a in extract(nlp.load()(text)) if text[a.cue[0] : a.cue[1]] == "said"]
+    assert att.continuation is not None
+    assert text[att.continuation[0] : att.continuation[1]] == "Nobody will leave. We want everyone to stay."
+
+
+def test_a_quotation_closed_by_its_own_cue_is_no_continuation():
+    text = "“We will rebuild the bridge,” the mayor said. “It is too late,” the governor replied."
+    (att,) = [a for a in extract(nlp.load()(text)) if text[a.cue[0] : a.cue[1]] == "said"]
+    assert att.continuation is None

@@ -46,6 +46,14 @@ def test_univocal_drops_attributions_nested_in_another_content():
     assert univocal([outer, inner]) == [outer]
 
 
+def test_univocal_drops_attributions_nested_in_a_resumed_quotation():
+    outer = Attribution(
+        source=(10, 15), cue=(16, 20), content=(1, 8), stance="asserts", cue_class="say", continuation=(23, 60)
+    )
+    inner = Attribution(source=(30, 32), cue=(33, 38), content=(39, 50), stance="believes", cue_class="believe")
+    assert univocal([outer, inner]) == [outer]
+
+
 def test_source_and_content_match_only_within_their_own_attribution():
     # A source read off a wrong cue scores nothing, even where it overlaps another attribution's
     # source: citron's convention, and what "overlap" promises (the same attribution's span).

@@ -16,6 +16,7 @@ How it reads a sentence:
   "allegedly") attributes its clause to nobody in particular;
 - "Speaker: statement" lines (transcripts, headlines) and '"quote" ― Name' attribute by punctuation;
 - a content inside a quotation widens to the whole quotation, however many sentences it holds;
+- a quotation the speaker resumes after the cue ('“A,” she said. “B.”') is kept as its `continuation`;
 - with a `learned.CueModel`, verbs the cue table does not list ("spoke of", "bemoaned") are cues
   when the model says so, read the same way (source: subject; content: clause, object, or the
   object of the preposition that joins the cue).
@@ -71,6 +72,8 @@ class Attribution:
     source_head: int | None = None  # token index of the source's head word
     target: tuple[int, int] | None = None  # the cue's object when there is no content ("for the strike")
     setting: tuple[int, int] | None = None  # the occasion of the statement ("during a meeting on Monday")
+    # the speaker's quotation resumed after the cue: '“A,” she said. “B.”' gives content A, continuation B
+    continuation: tuple[int, int] | None = None
 
 
 _LINE_BREAK = re.compile("\n")
@@ -802,6 +805,35 @@ def _whole_quote(text: str, paras: _Paragraphs, att: Attribution) -> Attribution
     return att
 
 
+def _continuation(text: str, paras: _Paragraphs, att: Attribution) -> Attribution:
+    """Add the quotation a speaker resumes after the cue: '“We will rebuild,” she said. “We will not leave.”'.
+
+    News style splits one speaker's quotation around "she said"; a reader (and PolNeAR, which
+    marks both pieces as one content) takes the second piece as the same speaker's words. Only a
+    quotation that opens within `QUOTE_REACH` characters of the cue and source and runs to the end
+    of the paragraph counts: one followed by its own "…,” he added" belongs to that cue.
+    """
+    if att.content is None:
+        return att
+    lo, hi = paras.bounds(att.cue[0])
+    quoted = [(a, b) for a, b in _quotes(text, lo, hi) if a - 1 <= att.content[0] and att.content[1] <= b + 1]
+    if not quoted or quoted[0][1] > att.cue[0]:
+        return att
+    after = max(att.cue[1], att.source[1] if att.source else 0)
+    for a, b in _quotes(text, after, hi):
+        gap, rest = text[after : a - 1], text[b + 1 : hi]
+        if len(gap) <= QUOTE_REACH and not re.search('[“”"]', gap) and not rest.strip(TRAIL + ".!?”\"'"):
+            more = _trim(text, a, b)
+            return replace(att, continuation=more) if more else att
+        break
+    return att
+
+
+def _quoted(text: str, paras: _Paragraphs, att: Attribution) -> Attribution:
+    """The attribution with its content widened to the whole quotation and the quotation resumed after it."""
+    return _continuation(text, paras, _whole_quote(text, paras, att))
+
+
 def extract(doc: Doc, cue_model: CueModel | None = None) -> Iterator[Attribution]:
     """Every attribution in `doc`, in text order, one per cue.
 
@@ -809,14 +841,14 @@ def extract(doc: Doc, cue_model: CueModel | None = None) -> Iterator[Attribution
     a cue is read too (`learned`).
     """
     paras = _Paragraphs(doc_text(doc))
-    found = [_whole_quote(doc_text(doc), paras, a) for a in _by_rule(doc)]
+    found = [_quoted(doc_text(doc), paras, a) for a in _by_rule(doc)]
     if cue_model is not None:
         taken = [a.cue for a in found]
         for tok in tokens(doc):
             if not candidate(tok) or any(a <= tok.idx < b for a, b in taken) or not cue_model.is_cue(tok):
                 continue
             att = _from_learned(doc, paras, tok)
-            att = _whole_quote(doc_text(doc), paras, att) if att is not None else None
+            att = _quoted(doc_text(doc), paras, att) if att is not None else None
             if att is not None and not any(a < att.cue[1] and att.cue[0] < b for a, b in taken):
                 taken.append(att.cue)
                 found.append(att)

@@ -277,3 +277,8 @@ def test_a_quotation_closed_by_its_own_cue_is_no_continuation():
     text = "“We will rebuild the bridge,” the mayor said. “It is too late,” the governor replied."
     (att,) = [a for a in extract(nlp.load()(text)) if text[a.cue[0] : a.cue[1]] == "said"]
     assert att.continuation is None
+
+
+def test_words_of_a_markup_tag_are_no_cue():
+    text = 'Republicans offered prayers:\n\n<tweet pic="" author="GovMikeHuckabee" timestamp="1">Praying.</tweet>'
+    assert not [a for a in extract(nlp.load()(text)) if "tweet" in text[a.cue[0] : a.cue[1]]]

@@ -834,6 +834,11 @@ def _quoted(text: str, paras: _Paragraphs, att: Attribution) -> Attribution:
     return _continuation(text, paras, _whole_quote(text, paras, att))
 
 
+#: An HTML or XML tag left in the text ('<tweet id="..." author="@...">'): its words are markup, not
+#: speech ("tweet" parses as a verb), so no cue lies inside one.
+MARKUP = re.compile(r"</?[A-Za-z][^<>\n]*>")
+
+
 def extract(doc: Doc, cue_model: CueModel | None = None) -> Iterator[Attribution]:
     """Every attribution in `doc`, in text order, one per cue.
 
@@ -841,9 +846,10 @@ def extract(doc: Doc, cue_model: CueModel | None = None) -> Iterator[Attribution
     a cue is read too (`learned`).
     """
     paras = _Paragraphs(doc_text(doc))
-    found = [_quoted(doc_text(doc), paras, a) for a in _by_rule(doc)]
+    tags = [m.span() for m in MARKUP.finditer(doc_text(doc))]
+    found = [_quoted(doc_text(doc), paras, a) for a in _by_rule(doc) if not any(s <= a.cue[0] < e for s, e in tags)]
     if cue_model is not None:
-        taken = [a.cue for a in found]
+        taken = [a.cue for a in found] + tags
         for tok in tokens(doc):
             if not candidate(tok) or any(a <= tok.idx < b for a, b in taken) or not cue_model.is_cue(tok):
                 continue

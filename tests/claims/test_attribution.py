@@ -59,6 +59,14 @@ CASES = [
     ),
     ("The rebels have vowed to retake the city.", ("The rebels", "have vowed", "to retake the city", "vows")),
     (
+        "Thousands signed a petition calling for the resignation of the mayor.",
+        ("a petition", "calling for", "the resignation of the mayor", "demands"),
+    ),
+    (
+        "The senator traveled to Iowa on Monday to endorse the governor.",
+        ("The senator", "to endorse", "the governor", "asserts"),
+    ),
+    (
         "The government has labeled the protests as illegal.",
         ("The government", "has labeled", "the protests as illegal", "asserts"),
     ),

@@ -192,11 +192,16 @@ def _subject(paras: _Paragraphs, chain: list[Token]) -> Token | None:
         subj = _children(paras, tok.head.head, ("nsubj",))
         if subj:
             return subj[0]
-    # "..., saying that ...": a participle attached to a clause takes that clause's subject
-    if tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG" and paras.same(tok, tok.head):
+    # "..., saying that ...", "went to Iowa to endorse him": a participle or an infinitive of purpose
+    # attached to a clause takes that clause's subject
+    if tok.dep_ in ("advcl", "xcomp") and tok.tag_ in ("VBG", "VB") and paras.same(tok, tok.head):
         subj = _children(paras, tok.head, ("nsubj",))
         if subj:
             return subj[0]
+    # "a petition calling for ...", "Erin Brockovich, the activist, saying ...": a participle that
+    # modifies a noun speaks for it
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") and paras.same(tok, tok.head):
+        return tok.head
     return None
 
 

@@ -59,6 +59,11 @@ CASES = [
     ),
     ("The rebels have vowed to retake the city.", ("The rebels", "have vowed", "to retake the city", "vows")),
     (
+        "On the same day that footage emerged of a man at a rally punching a protester, the senator said, "
+        "“I do not like it.”",
+        ("the senator", "said", "I do not like it.", "asserts"),
+    ),
+    (
         "Thousands signed a petition calling for the resignation of the mayor.",
         ("a petition", "calling for", "the resignation of the mayor", "demands"),
     ),

@@ -44,6 +44,8 @@ SUBJECTS = ("nsubj", "nsubjpass")
 GOVERNING = ("xcomp", "acomp")
 #: Perception verbs whose passive subject is the source of an xcomp cue ("is heard saying").
 PERCEPTION = frozenset({"hear", "see", "quote", "record", "film"})
+#: Opening quotation marks, as the tokenizer splits them off.
+QUOTE_MARKS = frozenset({"“", '"', "‘", "''", "``"})
 #: Trailing characters never part of a content or source span.
 TRAIL = " \t\n\xa0,;:—–-"
 #: Cue classes a speaker's second, coordinated statement takes ("said ..., but denied ..."); "had
@@ -252,6 +254,11 @@ def _clause_content(doc: Doc, paras: _Paragraphs, cue: Token) -> tuple[int, int]
     ]
     if comps:
         comp = comps[0]
+        # "On the day that footage emerged, Sanders said, “I don't like it.”": the parser takes a
+        # fronted clause for a second complement; the one after the cue is what was said, unless
+        # the first is a quotation ("“We will win,” he said, “whatever it takes.”")
+        if comp.i < cue.i < comps[-1].i and doc[comp.left_edge.i].text not in QUOTE_MARKS:
+            comp = comps[-1]
         lo, hi = comp.left_edge.i, comp.right_edge.i
         # A relative pronoun can hang the complement's edge over the cue ("operations that its
         # military said destroyed ..."): keep only the side of the cue the complement's head is on.

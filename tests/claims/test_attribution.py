@@ -64,6 +64,14 @@ CASES = [
         ("the senator", "said", "I do not like it.", "asserts"),
     ),
     (
+        "She asked the senator if he had been preparing himself for the possibility.",
+        ("She", "asked", "if he had been preparing himself for the possibility", "demands"),
+    ),
+    (
+        "Reporters asked Trump about statements he had made the night before.",
+        ("Reporters", "asked", "about statements he had made the night before", "demands"),
+    ),
+    (
         "Thousands signed a petition calling for the resignation of the mayor.",
         ("a petition", "calling for", "the resignation of the mayor", "demands"),
     ),

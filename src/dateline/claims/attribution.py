@@ -313,6 +313,29 @@ def _complement(doc: Doc, paras: _Paragraphs, cue: Token, preps: tuple[str, ...]
     return _span(doc, paras, cue, list(doc[min(p.left_edge.i for p in parts) : max(p.right_edge.i for p in parts) + 1]))
 
 
+def _question(doc: Doc, paras: _Paragraphs, cue: Token) -> tuple[int, int] | None:
+    """What "ask" asks: "asked her if she would run", "asked Trump about his statements".
+
+    The person asked is the addressee, not the content; only without a question does "ask" read
+    as a request ("asked Congress for funds", `_complement`).
+    """
+    parts = [
+        c
+        for c in cue.children
+        if c.i > cue.i
+        and paras.same(c, cue)
+        and (
+            c.dep_ == "ccomp"
+            or (c.dep_ == "prep" and c.lower_ == "about")
+            # "asked the senator if he would run": the parser hangs the question on as an adverbial
+            or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children))
+        )
+    ]
+    if not parts:
+        return None
+    return _span(doc, paras, cue, list(doc[min(p.left_edge.i for p in parts) : max(p.right_edge.i for p in parts) + 1]))
+
+
 def _quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Spans inside quotation marks (curly, straight, or doubled apostrophes) within text[lo:hi]."""
     found = [(m.start() + 1, m.end() - 1) for m in re.finditer(r"“[^“”]+”", text[lo:hi])]
@@ -483,6 +506,8 @@ def _from_verb(doc: Doc, paras: _Paragraphs, cue: Token) -> Attribution | None:
         return None  # "is expected to ...", "is thought to ...": nobody's belief in particular
     elif cls in ("confirm", "deny", "cite"):
         content = _object_content(doc, paras, cue, ())
+    elif lemma == "ask":
+        content = _question(doc, paras, cue) or _complement(doc, paras, cue, ("for", "as", "over", "of"))
     elif cls in ("demand", "criticize", "praise", "intend"):
         content = _complement(doc, paras, cue, ("for", "as", "over", "of"))
     else:

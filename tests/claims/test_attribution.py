@@ -303,3 +303,10 @@ def test_a_quotation_closed_by_its_own_cue_is_no_continuation():
 def test_words_of_a_markup_tag_are_no_cue():
     text = 'Republicans offered prayers:\n\n<tweet pic="" author="GovMikeHuckabee" timestamp="1">Praying.</tweet>'
     assert not [a for a in extract(nlp.load()(text)) if "tweet" in text[a.cue[0] : a.cue[1]]]
+
+
+def test_a_poll_introduced_by_in_is_the_source_of_its_finding():
+    assert attributions("In a CBS News poll released Monday, the governor led the senator by six points.") == [
+        ("a CBS News poll released Monday", "In", "the governor led the senator by six points.", "asserts")
+    ]
+    assert [cue for _, cue, _, _ in attributions("In the video, the governor is seen walking to his car.")] == []

@@ -589,22 +589,51 @@ def _according_to(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | Non
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    # the clause it modifies: climb to the nearest verb
-    host = tok.head
-    while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i and paras.same(host, host.head):
-        host = host.head
     phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree} | {tok.i, to.i}
-    clause = [t for t in doc[host.left_edge.i : host.right_edge.i + 1] if t.i not in phrase and not t.is_space]
-    left = [t for t in clause if t.i < tok.i]
-    right = [t for t in clause if t.i > max(phrase)]
-    body = max(left, right, key=len)
-    content = _span(doc, paras, tok, body) if body else None
+    content = _rest_of_clause(doc, paras, tok, phrase)
     source = _subtree(doc, paras, tok, pobj)
     if content is None or source is None:
         return None
     return Attribution(
         source=source,
         cue=(tok.idx, to.idx + len(to.text)),
+        content=content,
+        stance="asserts",
+        cue_class="according_to",
+        source_head=pobj.i,
+    )
+
+
+def _rest_of_clause(doc: Doc, paras: _Paragraphs, tok: Token, phrase: set[int]) -> tuple[int, int] | None:
+    """The clause a sourcing phrase at `tok` modifies, without the phrase: the longer side of it."""
+    # the clause it modifies: climb to the nearest verb
+    host = tok.head
+    while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i and paras.same(host, host.head):
+        host = host.head
+    clause = [t for t in doc[host.left_edge.i : host.right_edge.i + 1] if t.i not in phrase and not t.is_space]
+    left = [t for t in clause if t.i < tok.i]
+    right = [t for t in clause if t.i > max(phrase)]
+    body = max(left, right, key=len)
+    return _span(doc, paras, tok, body) if body else None
+
+
+def _in_evidence(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
+    """ "In a CNN poll, Clinton held a 24-point lead": the poll (report, survey, ...) is the source
+    of the clause, as "according to" would make it. A clause with its own cue ("In the report, the
+    ministry said ...") is that cue's; "In the video, he is seen ..." describes, it reports nothing."""
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if tok.dep_ != "prep" or pobj is None or pobj.lemma_.lower() not in cues.FINDING_NOUNS:
+        return None
+    host = tok.head
+    if host.lemma_.lower() in cues.CUE_CLASS or host.pos_ not in ("VERB", "AUX") or tok.i > host.i:
+        return None
+    content = _rest_of_clause(doc, paras, tok, {t.i for t in tok.subtree})
+    source = _subtree(doc, paras, tok, pobj)
+    if content is None or source is None:
+        return None
+    return Attribution(
+        source=source,
+        cue=(tok.idx, tok.idx + len(tok.text)),
         content=content,
         stance="asserts",
         cue_class="according_to",
@@ -907,6 +936,8 @@ def _by_rule(doc: Doc) -> Iterator[Attribution]:
         found = None
         if tok.lower_ == "according":
             found = _according_to(doc, paras, tok)
+        elif tok.lower_ == "in":
+            found = _in_evidence(doc, paras, tok)
         elif tok.lower_ in cues.HEARSAY_ADVERBS:
             found = _hearsay(doc, paras, tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.NOMINAL_CUES:

@@ -197,6 +197,9 @@ EVIDENCE_NOUNS = frozenset(
     ]
 )
 
+#: Findings that "In <finding>, <clause>" attributes the clause to: "In a CNN poll, Clinton led".
+FINDING_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis", "data", "figure", "statistic"})
+
 #: Say-class lemmas that need a clausal complement (ccomp) to count as a cue: "said that ..." is an
 #: attribution, "reported a fire" or "added salt" is not.
 NEEDS_CLAUSE = frozenset(k for k, v in CUE_CLASS.items() if v in ("say", "believe", "vow", "threaten"))

@@ -22,7 +22,7 @@ lemma gives a *class*; the class and the cue's polarity and modality give the *s
 | cite           | cite, express, echo, endorse   | asserts               |                         |
 | evidence       | show (by video, footage)       | shows                 | does_not_show           |
 | comment        | comment (negated only)         |                       | no_comment              |
-| according_to   | "according to X"               | asserts               |                         |
+| according_to   | "according to X", "in a poll"  | asserts               |                         |
 | hearsay        | reportedly, allegedly (adverbs)| alleges               |                         |
 | other          | learned cues (`learned.py`)    | expresses             | does_not_express        |
 | (nominal)      | "X's claim/denial/warning that"| as the verb's class   |                         |

@@ -310,3 +310,12 @@ def test_a_poll_introduced_by_in_is_the_source_of_its_finding():
         ("a CBS News poll released Monday", "In", "the governor led the senator by six points.", "asserts")
     ]
     assert [cue for _, cue, _, _ in attributions("In the video, the governor is seen walking to his car.")] == []
+
+
+def test_learned_cue_with_an_object_takes_the_topic_after_it():
+    from dateline.claims.learned import CueModel
+
+    text = "Clinton turned her attention to her possible Republican opponents."
+    doc = nlp.load()(text)
+    (att,) = extract(doc, CueModel(weights={"l=turn": 6.0}, bias=-3.0, threshold=0.5))
+    assert text[att.content[0] : att.content[1]] == "her attention to her possible Republican opponents"

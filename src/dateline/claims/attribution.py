@@ -790,6 +790,10 @@ def _nominal(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
     )
 
 
+#: Prepositions that give what a statement is about or aimed at (not its time or place).
+TOPIC_PREPS = frozenset({"to", "about", "on", "against", "over", "at", "with", "for", "of", "toward", "towards"})
+
+
 def _learned_content(doc: Doc, paras: _Paragraphs, cue: Token) -> tuple[tuple[int, int] | None, list[Token]]:
     """Content of a learned cue and the words it adds to the cue: its clause, its object, or the
     object of the preposition it governs ("spoke of ...", "commented on ...": the preposition is
@@ -802,6 +806,10 @@ def _learned_content(doc: Doc, paras: _Paragraphs, cue: Token) -> tuple[tuple[in
     if objs:
         lo = min(o.left_edge.i for o in objs)
         hi = max(o.right_edge.i for o in objs)
+        # "turned her attention to her rivals", "continued his attacks against Curiel": the object is
+        # often the manner of speaking and the preposition's object what it is about; take both
+        topic = [c for c in cue.children if c.dep_ == "prep" and c.i > hi and c.lower_ in TOPIC_PREPS]
+        hi = max([hi] + [c.right_edge.i for c in topic])
         return _span(doc, paras, cue, list(doc[lo : hi + 1])), prt
     prep = next((c for c in cue.children if c.dep_ == "prep" and c.i > cue.i and paras.same(c, cue)), None)
     if prep is not None:

@@ -319,3 +319,10 @@ def test_learned_cue_with_an_object_takes_the_topic_after_it():
     doc = nlp.load()(text)
     (att,) = extract(doc, CueModel(weights={"l=turn": 6.0}, bias=-3.0, threshold=0.5))
     assert text[att.content[0] : att.content[1]] == "her attention to her possible Republican opponents"
+
+
+def test_be_with_an_attitude_adjective_gives_the_subjects_view():
+    assert attributions("The senator is not skeptical of the deal with Iran.") == [
+        ("The senator", "is not skeptical of", "the deal with Iran", "does_not_believe")
+    ]
+    assert [cue for _, cue, _, _ in attributions("The senator is close to the governor.")] == []

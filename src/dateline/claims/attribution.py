@@ -641,6 +641,47 @@ def _in_evidence(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None
     )
 
 
+def _attitude(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
+    """ "The senator is skeptical of the deal", "he was adamant that ...": "be" with an attitude
+    adjective (`cues.ATTITUDE_ADJECTIVES`) gives its subject's view of what the adjective governs."""
+    adj = next((c for c in tok.children if c.dep_ == "acomp" and c.lemma_.lower() in cues.ATTITUDE_ADJECTIVES), None)
+    if adj is None:
+        return None
+    chain = _chain(paras, tok)
+    subj = _subject(paras, chain)
+    if subj is None or subj.lower_ in FIRST_SECOND_PERSON and _in_quote(doc_text(doc), paras, tok.idx):
+        return None
+    clause = next(
+        (c for c in [*adj.children, *tok.children] if c.dep_ in ("ccomp", "xcomp") and paras.same(c, adj)), None
+    )
+    prep = next(
+        (c for c in adj.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS | {"in"} and paras.same(c, adj)),
+        None,
+    )
+    extra = [adj]
+    if clause is not None:
+        content = _subtree(doc, paras, tok, clause)
+    elif prep is not None:
+        body = [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+        content = _span(doc, paras, tok, body) if body else None
+        extra.append(prep)
+    else:
+        return None
+    negated, refused = _polarity(chain)
+    stance = cues.stance_for("believe", negated, refused)
+    source, head = _source(doc, paras, tok, subj)
+    if content is None or source is None or stance is None:
+        return None
+    return Attribution(
+        source=source,
+        cue=_cue_span(doc, paras, chain, extra),
+        content=content,
+        stance=stance,
+        cue_class="believe",
+        source_head=head,
+    )
+
+
 def _hearsay(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
     """ "Russia reportedly struck the depot": the adverb attributes its clause to unnamed others."""
     host = tok.head
@@ -946,6 +987,8 @@ def _by_rule(doc: Doc) -> Iterator[Attribution]:
             found = _according_to(doc, paras, tok)
         elif tok.lower_ == "in":
             found = _in_evidence(doc, paras, tok)
+        elif tok.lemma_ == "be" and tok.dep_ not in ("aux", "auxpass"):
+            found = _attitude(doc, paras, tok)
         elif tok.lower_ in cues.HEARSAY_ADVERBS:
             found = _hearsay(doc, paras, tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.NOMINAL_CUES:

@@ -32,6 +32,9 @@ declines_to_comment; confirm -> declines_to_confirm; deny -> declines_to_comment
 declines_to_comment; responsibility -> no_responsibility_claim; criticize -> declines_to_comment;
 comment -> no_comment.
 
+Attitudes. "be" with an attitude adjective (`ATTITUDE_ADJECTIVES`: "is skeptical of the deal", "was
+adamant that ...") is a cue of the believe class: the subject's view of what the adjective governs.
+
 Commitments. A speech verb whose complement has the speaker as subject and a future auxiliary
 ("the unions said they would protest on Monday") is a vow: the speaker announces its own action.
 
@@ -195,6 +198,58 @@ EVIDENCE_NOUNS = frozenset(
         "post",
         "posts",
     ]
+)
+
+#: Adjectives that, after "be", voice the subject's attitude to what follows: "is skeptical of the
+#: deal", "was adamant that ...", "are wary of ...". Read as the `believe` class.
+ATTITUDE_ADJECTIVES = frozenset(
+    {
+        "adamant",
+        "afraid",
+        "angry",
+        "anxious",
+        "ambivalent",
+        "aware",
+        "cautious",
+        "certain",
+        "confident",
+        "concerned",
+        "convinced",
+        "critical",
+        "dismissive",
+        "disappointed",
+        "doubtful",
+        "eager",
+        "enthusiastic",
+        "frustrated",
+        "furious",
+        "happy",
+        "hopeful",
+        "hostile",
+        "interested",
+        "keen",
+        "leery",
+        "nervous",
+        "opposed",
+        "optimistic",
+        "outraged",
+        "pessimistic",
+        "pleased",
+        "proud",
+        "sanguine",
+        "sceptical",
+        "skeptical",
+        "supportive",
+        "sure",
+        "suspicious",
+        "sympathetic",
+        "unhappy",
+        "upbeat",
+        "upset",
+        "vocal",
+        "wary",
+        "worried",
+    }
 )
 
 #: Findings that "In <finding>, <clause>" attributes the clause to: "In a CNN poll, Clinton led".

@@ -184,6 +184,7 @@ def test_transcript_speaker_line_is_an_attribution():
         ("WALLACE", ":", "asserts"),
         ("PENCE", ":", "asserts"),
     ]
+    assert attributions("The Latest: Senator to give away engraved shotgun.") == []
 
 
 def test_colon_closing_a_paragraph_introduces_the_next_one():

@@ -717,6 +717,7 @@ NOT_SPEAKERS = frozenset(
         "sources",
         "file",
         "see also",
+        "the latest",  # AP's running-story label: "The Latest: Cruz to give away engraved shotgun"
         "correction",
         "warning",
         "q",

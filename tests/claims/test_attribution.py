@@ -327,3 +327,10 @@ def test_be_with_an_attitude_adjective_gives_the_subjects_view():
         ("The senator", "is not skeptical of", "the deal with Iran", "does_not_believe")
     ]
     assert [cue for _, cue, _, _ in attributions("The senator is close to the governor.")] == []
+
+
+def test_cue_verb_in_a_title_case_headline():
+    assert attributions("Hillary Clinton Slams Donald Trump On Abortion After Court Ruling.") == [
+        ("Hillary Clinton", "Slams", "Donald Trump On Abortion After Court Ruling", "criticizes")
+    ]
+    assert [cue for _, cue, _, _ in attributions("United States Imposes New Sanctions On Iran.")] == []

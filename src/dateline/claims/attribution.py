@@ -701,6 +701,8 @@ def _hearsay(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
 
 #: Most words a "Speaker: statement" line may give its speaker.
 SPEAKER_WORDS = 7
+#: Most words of a headline.
+HEADLINE_WORDS = 20
 #: Capitalized labels that open a line with a colon but name no speaker.
 NOT_SPEAKERS = frozenset(
     {
@@ -799,6 +801,64 @@ def _dash_or_colon(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | No
             else None
         )
     return None
+
+
+def _title_case(text: str) -> bool:
+    """Is a line a headline in title case ("Clinton Slams Trump On Abortion")?"""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return 2 < len(words) <= HEADLINE_WORDS and all(w[0].isupper() for w in words)
+
+
+def _cue_lemma(word: str) -> str | None:
+    """The cue lemma of an inflected verb the tagger took for a name in a headline ("Slams", "Denies",
+    "Questioned"); bare forms ("Call", "Report") are as often nouns and are left out."""
+    lower = word.lower()
+    if lower.endswith("ies"):
+        stems = [lower[:-3] + "y"]
+    elif lower.endswith("s"):
+        stems = [lower[:-1], lower[:-2]]
+    elif lower.endswith("ed"):
+        stems = [lower[:-2], lower[:-1]]
+    else:
+        stems = []
+    return next((s for s in stems if s in cues.CUE_CLASS), None)
+
+
+def _headline(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
+    """ "Hillary Clinton Slams Donald Trump On Abortion": in a title-case headline the tagger takes
+    the cue verb for part of a name; the capitalized words before it are the source, the rest of the
+    line the content."""
+    text = doc_text(doc)
+    lo, hi = paras.bounds(tok.idx)
+    lemma = _cue_lemma(tok.text)
+    # "States" is the noun of "United States" far more often than a verb
+    if (
+        lemma is None
+        or tok.lower_ == "states"
+        or tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP")
+        or not _title_case(text[lo:hi])
+    ):
+        return None
+    # "Le Pen Backs Trump And Denounces Clinton": the words before a second verb are no name; left out
+    before = re.split(r"[,:;—–]", text[lo : tok.idx])[-1]
+    if " And " in before:
+        return None
+    start = tok.idx - len(before)
+    source = _trim(text, start, tok.idx)
+    content = _trim(text, tok.idx + len(tok.text), hi)
+    if source is None or content is None or len(text[source[0] : source[1]].split()) > SPEAKER_WORDS:
+        return None
+    stance = cues.stance_for(cues.CUE_CLASS[lemma], negated=False, refused=False)
+    if stance is None:
+        return None
+    return Attribution(
+        source=source,
+        cue=(tok.idx, tok.idx + len(tok.text)),
+        content=_trim(text, content[0], content[1] - (text[content[1] - 1] == ".")),
+        stance=stance,
+        cue_class=cues.CUE_CLASS[lemma],
+        source_head=tok.i - 1 if tok.i > 0 else None,
+    )
 
 
 def _nominal(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
@@ -988,6 +1048,8 @@ def _by_rule(doc: Doc) -> Iterator[Attribution]:
             found = _according_to(doc, paras, tok)
         elif tok.lower_ == "in":
             found = _in_evidence(doc, paras, tok)
+        elif tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text[1:].islower():
+            found = _headline(doc, paras, tok)
         elif tok.lemma_ == "be" and tok.dep_ not in ("aux", "auxpass"):
             found = _attitude(doc, paras, tok)
         elif tok.lower_ in cues.HEARSAY_ADVERBS:

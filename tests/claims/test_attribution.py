@@ -185,6 +185,8 @@ def test_transcript_speaker_line_is_an_attribution():
         ("PENCE", ":", "asserts"),
     ]
     assert attributions("The Latest: Senator to give away engraved shotgun.") == []
+    assert attributions("THE COUNT\nClinton: 2,316.\nSanders: 1,547.") == []
+    assert ":" not in [cue for _, cue, _, _ in attributions('"Related:"\nCandidates Reject The Idea Of A Minimum Wage')]
 
 
 def test_colon_closing_a_paragraph_introduces_the_next_one():

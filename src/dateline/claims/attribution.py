@@ -783,7 +783,7 @@ def _dash_or_colon(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | No
             if not (
                 0 < len(words) <= SPEAKER_WORDS
                 and all(w[0].isupper() or not w[0].isalpha() for w in words)
-                and text[lo : tok.idx].strip().lower() not in NOT_SPEAKERS
+                and text[lo : tok.idx].strip(' "“”').lower() not in NOT_SPEAKERS
             ):
                 return None
             speaker, head = _trim(text, lo, tok.idx), tok.i - 1
@@ -797,7 +797,8 @@ def _dash_or_colon(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | No
                 cue_class="say",
                 source_head=head,
             )
-            if content
+            # "Clinton: 547." in a delegate count is a tally, not a statement
+            if content and any(ch.isalpha() for ch in text[content[0] : content[1]])
             else None
         )
     return None

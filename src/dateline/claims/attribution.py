@@ -730,9 +730,9 @@ NOT_SPEAKERS = frozenset(
 DASHES = frozenset({"―", "—", "–", "--"})
 
 
-def _glued_dash(tok: Token) -> bool:
+def _glued_dash(word: str) -> bool:
     """A closing quote mark and a dash the tokenizer made one token: '”―' in '”― Sonya Herridge'."""
-    return len(tok.text) > 1 and tok.text[0] in '”"' and tok.text[-1] in "―—–"
+    return len(word) > 1 and word[0] in '”"' and word[-1] in "―—–"
 
 
 def _dash_or_colon(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
@@ -1044,24 +1044,24 @@ def _by_rule(doc: Doc) -> Iterator[Attribution]:
     paras = _Paragraphs(doc_text(doc))
     seen: set[tuple[int, int]] = set()
     for tok in tokens(doc):
+        # each token attribute is a call into spaCy: read the ones every branch tests once
+        lower, pos, word, lemma = tok.lower_, tok.pos_, tok.text, tok.lemma_.lower()
         found = None
-        if tok.lower_ == "according":
+        if lower == "according":
             found = _according_to(doc, paras, tok)
-        elif tok.lower_ == "in":
+        elif lower == "in":
             found = _in_evidence(doc, paras, tok)
-        elif tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text[1:].islower():
+        elif pos == "PROPN" and word[:1].isupper() and word[1:].islower():
             found = _headline(doc, paras, tok)
-        elif tok.lemma_ == "be" and tok.dep_ not in ("aux", "auxpass"):
+        elif lemma == "be" and tok.dep_ not in ("aux", "auxpass"):
             found = _attitude(doc, paras, tok)
-        elif tok.lower_ in cues.HEARSAY_ADVERBS:
+        elif lower in cues.HEARSAY_ADVERBS:
             found = _hearsay(doc, paras, tok)
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.NOMINAL_CUES:
+        elif pos == "NOUN" and lemma in cues.NOMINAL_CUES:
             found = _nominal(doc, paras, tok)
-        elif tok.text in DASHES or tok.text == ":" or _glued_dash(tok):
+        elif word in DASHES or word == ":" or _glued_dash(word):
             found = _dash_or_colon(doc, paras, tok)
-        elif tok.pos_ in ("VERB", "AUX") and (
-            tok.lemma_.lower() in cues.CUE_CLASS or tok.lemma_.lower() in cues.RESPONSIBILITY_VERBS
-        ):
+        elif pos in ("VERB", "AUX") and (lemma in cues.CUE_CLASS or lemma in cues.RESPONSIBILITY_VERBS):
             found = _from_verb(doc, paras, tok)
         if found is not None and found.cue not in seen:
             seen.add(found.cue)

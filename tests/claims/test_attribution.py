@@ -336,3 +336,9 @@ def test_cue_verb_in_a_title_case_headline():
         ("Hillary Clinton", "Slams", "Donald Trump On Abortion After Court Ruling", "criticizes")
     ]
     assert [cue for _, cue, _, _ in attributions("United States Imposes New Sanctions On Iran.")] == []
+
+
+def test_an_unanswered_request_is_the_content_of_no_comment():
+    assert attributions("A court spokeswoman did not immediately respond to a request for comment.") == [
+        ("A court spokeswoman", "did not immediately respond", "a request for comment", "no_comment")
+    ]

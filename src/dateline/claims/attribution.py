@@ -467,7 +467,11 @@ def _from_verb(doc: Doc, paras: _Paragraphs, cue: Token) -> Attribution | None:
     elif cls == "comment":
         if not (negated or refused):
             return None
-        content = None
+        # "did not respond to a request for comment", "declined to comment on the report": what was
+        # left unanswered
+        prep = next((c for c in _children(paras, cue, ("prep",)) if c.lower_ in ("to", "on", "about")), None)
+        body = [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree] if prep else []
+        content = _span(doc, paras, cue, body) if body else None
     elif cls in ("accuse",):
         content = _object_content(doc, paras, cue, ("of", "for"))
     elif (

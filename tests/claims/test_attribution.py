@@ -59,6 +59,27 @@ CASES = [
     ),
     ("The rebels have vowed to retake the city.", ("The rebels", "have vowed", "to retake the city", "vows")),
     (
+        "On the same day that footage emerged of a man at a rally punching a protester, the senator said, "
+        "“I do not like it.”",
+        ("the senator", "said", "I do not like it.", "asserts"),
+    ),
+    (
+        "She asked the senator if he had been preparing himself for the possibility.",
+        ("She", "asked", "if he had been preparing himself for the possibility", "demands"),
+    ),
+    (
+        "Reporters asked Trump about statements he had made the night before.",
+        ("Reporters", "asked", "about statements he had made the night before", "demands"),
+    ),
+    (
+        "Thousands signed a petition calling for the resignation of the mayor.",
+        ("a petition", "calling for", "the resignation of the mayor", "demands"),
+    ),
+    (
+        "The senator traveled to Iowa on Monday to endorse the governor.",
+        ("The senator", "to endorse", "the governor", "asserts"),
+    ),
+    (
         "The government has labeled the protests as illegal.",
         ("The government", "has labeled", "the protests as illegal", "asserts"),
     ),
@@ -163,6 +184,9 @@ def test_transcript_speaker_line_is_an_attribution():
         ("WALLACE", ":", "asserts"),
         ("PENCE", ":", "asserts"),
     ]
+    assert attributions("The Latest: Senator to give away engraved shotgun.") == []
+    assert attributions("THE COUNT\nClinton: 2,316.\nSanders: 1,547.") == []
+    assert ":" not in [cue for _, cue, _, _ in attributions('"Related:"\nCandidates Reject The Idea Of A Minimum Wage')]
 
 
 def test_colon_closing_a_paragraph_introduces_the_next_one():
@@ -264,3 +288,57 @@ def test_dash_attribution_reads_names_the_tagger_misses_and_misused_quote_marks(
     found = attributions(text)
     assert ("Edwin G. Monroy", "―", "Fear is what drives him and his voters.", "asserts") in found
     assert ("Jacklyn Ashley", "―", "We need law and order.", "asserts") in found
+
+
+def test_quotation_resumed_after_the_cue_is_the_same_speakers():
+    text = "“We will rebuild the bridge,” the mayor said. “Nobody will leave. We want everyone to stay.”"
+    (att,) = [a for a in extract(nlp.load()(text)) if text[a.cue[0] : a.cue[1]] == "said"]
+    assert att.continuation is not None
+    assert text[att.continuation[0] : att.continuation[1]] == "Nobody will leave. We want everyone to stay."
+
+
+def test_a_quotation_closed_by_its_own_cue_is_no_continuation():
+    text = "“We will rebuild the bridge,” the mayor said. “It is too late,” the governor replied."
+    (att,) = [a for a in extract(nlp.load()(text)) if text[a.cue[0] : a.cue[1]] == "said"]
+    assert att.continuation is None
+
+
+def test_words_of_a_markup_tag_are_no_cue():
+    text = 'Republicans offered prayers:\n\n<tweet pic="" author="GovMikeHuckabee" timestamp="1">Praying.</tweet>'
+    assert not [a for a in extract(nlp.load()(text)) if "tweet" in text[a.cue[0] : a.cue[1]]]
+
+
+def test_a_poll_introduced_by_in_is_the_source_of_its_finding():
+    assert attributions("In a CBS News poll released Monday, the governor led the senator by six points.") == [
+        ("a CBS News poll released Monday", "In", "the governor led the senator by six points.", "asserts")
+    ]
+    assert [cue for _, cue, _, _ in attributions("In the video, the governor is seen walking to his car.")] == []
+
+
+def test_learned_cue_with_an_object_takes_the_topic_after_it():
+    from dateline.claims.learned import CueModel
+
+    text = "Clinton turned her attention to her possible Republican opponents."
+    doc = nlp.load()(text)
+    (att,) = extract(doc, CueModel(weights={"l=turn": 6.0}, bias=-3.0, threshold=0.5))
+    assert text[att.content[0] : att.content[1]] == "her attention to her possible Republican opponents"
+
+
+def test_be_with_an_attitude_adjective_gives_the_subjects_view():
+    assert attributions("The senator is not skeptical of the deal with Iran.") == [
+        ("The senator", "is not skeptical of", "the deal with Iran", "does_not_believe")
+    ]
+    assert [cue for _, cue, _, _ in attributions("The senator is close to the governor.")] == []
+
+
+def test_cue_verb_in_a_title_case_headline():
+    assert attributions("Hillary Clinton Slams Donald Trump On Abortion After Court Ruling.") == [
+        ("Hillary Clinton", "Slams", "Donald Trump On Abortion After Court Ruling", "criticizes")
+    ]
+    assert [cue for _, cue, _, _ in attributions("United States Imposes New Sanctions On Iran.")] == []
+
+
+def test_an_unanswered_request_is_the_content_of_no_comment():
+    assert attributions("A court spokeswoman did not immediately respond to a request for comment.") == [
+        ("A court spokeswoman", "did not immediately respond", "a request for comment", "no_comment")
+    ]

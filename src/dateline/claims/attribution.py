@@ -16,6 +16,7 @@ How it reads a sentence:
   "allegedly") attributes its clause to nobody in particular;
 - "Speaker: statement" lines (transcripts, headlines) and '"quote" ― Name' attribute by punctuation;
 - a content inside a quotation widens to the whole quotation, however many sentences it holds;
+- a quotation the speaker resumes after the cue ('“A,” she said. “B.”') is kept as its `continuation`;
 - with a `learned.CueModel`, verbs the cue table does not list ("spoke of", "bemoaned") are cues
   when the model says so, read the same way (source: subject; content: clause, object, or the
   object of the preposition that joins the cue).
@@ -43,6 +44,8 @@ SUBJECTS = ("nsubj", "nsubjpass")
 GOVERNING = ("xcomp", "acomp")
 #: Perception verbs whose passive subject is the source of an xcomp cue ("is heard saying").
 PERCEPTION = frozenset({"hear", "see", "quote", "record", "film"})
+#: Opening quotation marks, as the tokenizer splits them off.
+QUOTE_MARKS = frozenset({"“", '"', "‘", "''", "``"})
 #: Trailing characters never part of a content or source span.
 TRAIL = " \t\n\xa0,;:—–-"
 #: Cue classes a speaker's second, coordinated statement takes ("said ..., but denied ..."); "had
@@ -71,6 +74,8 @@ class Attribution:
     source_head: int | None = None  # token index of the source's head word
     target: tuple[int, int] | None = None  # the cue's object when there is no content ("for the strike")
     setting: tuple[int, int] | None = None  # the occasion of the statement ("during a meeting on Monday")
+    # the speaker's quotation resumed after the cue: '“A,” she said. “B.”' gives content A, continuation B
+    continuation: tuple[int, int] | None = None
 
 
 _LINE_BREAK = re.compile("\n")
@@ -189,11 +194,16 @@ def _subject(paras: _Paragraphs, chain: list[Token]) -> Token | None:
         subj = _children(paras, tok.head.head, ("nsubj",))
         if subj:
             return subj[0]
-    # "..., saying that ...": a participle attached to a clause takes that clause's subject
-    if tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG" and paras.same(tok, tok.head):
+    # "..., saying that ...", "went to Iowa to endorse him": a participle or an infinitive of purpose
+    # attached to a clause takes that clause's subject
+    if tok.dep_ in ("advcl", "xcomp") and tok.tag_ in ("VBG", "VB") and paras.same(tok, tok.head):
         subj = _children(paras, tok.head, ("nsubj",))
         if subj:
             return subj[0]
+    # "a petition calling for ...", "Erin Brockovich, the activist, saying ...": a participle that
+    # modifies a noun speaks for it
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") and paras.same(tok, tok.head):
+        return tok.head
     return None
 
 
@@ -244,6 +254,11 @@ def _clause_content(doc: Doc, paras: _Paragraphs, cue: Token) -> tuple[int, int]
     ]
     if comps:
         comp = comps[0]
+        # "On the day that footage emerged, Sanders said, “I don't like it.”": the parser takes a
+        # fronted clause for a second complement; the one after the cue is what was said, unless
+        # the first is a quotation ("“We will win,” he said, “whatever it takes.”")
+        if comp.i < cue.i < comps[-1].i and doc[comp.left_edge.i].text not in QUOTE_MARKS:
+            comp = comps[-1]
         lo, hi = comp.left_edge.i, comp.right_edge.i
         # A relative pronoun can hang the complement's edge over the cue ("operations that its
         # military said destroyed ..."): keep only the side of the cue the complement's head is on.
@@ -292,6 +307,29 @@ def _complement(doc: Doc, paras: _Paragraphs, cue: Token, preps: tuple[str, ...]
         if c.i > cue.i
         and paras.same(c, cue)
         and (c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "dative") or (c.dep_ == "prep" and c.lower_ in preps))
+    ]
+    if not parts:
+        return None
+    return _span(doc, paras, cue, list(doc[min(p.left_edge.i for p in parts) : max(p.right_edge.i for p in parts) + 1]))
+
+
+def _question(doc: Doc, paras: _Paragraphs, cue: Token) -> tuple[int, int] | None:
+    """What "ask" asks: "asked her if she would run", "asked Trump about his statements".
+
+    The person asked is the addressee, not the content; only without a question does "ask" read
+    as a request ("asked Congress for funds", `_complement`).
+    """
+    parts = [
+        c
+        for c in cue.children
+        if c.i > cue.i
+        and paras.same(c, cue)
+        and (
+            c.dep_ == "ccomp"
+            or (c.dep_ == "prep" and c.lower_ == "about")
+            # "asked the senator if he would run": the parser hangs the question on as an adverbial
+            or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children))
+        )
     ]
     if not parts:
         return None
@@ -429,7 +467,11 @@ def _from_verb(doc: Doc, paras: _Paragraphs, cue: Token) -> Attribution | None:
     elif cls == "comment":
         if not (negated or refused):
             return None
-        content = None
+        # "did not respond to a request for comment", "declined to comment on the report": what was
+        # left unanswered
+        prep = next((c for c in _children(paras, cue, ("prep",)) if c.lower_ in ("to", "on", "about")), None)
+        body = [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree] if prep else []
+        content = _span(doc, paras, cue, body) if body else None
     elif cls in ("accuse",):
         content = _object_content(doc, paras, cue, ("of", "for"))
     elif (
@@ -468,6 +510,8 @@ def _from_verb(doc: Doc, paras: _Paragraphs, cue: Token) -> Attribution | None:
         return None  # "is expected to ...", "is thought to ...": nobody's belief in particular
     elif cls in ("confirm", "deny", "cite"):
         content = _object_content(doc, paras, cue, ())
+    elif lemma == "ask":
+        content = _question(doc, paras, cue) or _complement(doc, paras, cue, ("for", "as", "over", "of"))
     elif cls in ("demand", "criticize", "praise", "intend"):
         content = _complement(doc, paras, cue, ("for", "as", "over", "of"))
     else:
@@ -549,16 +593,8 @@ def _according_to(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | Non
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    # the clause it modifies: climb to the nearest verb
-    host = tok.head
-    while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i and paras.same(host, host.head):
-        host = host.head
     phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree} | {tok.i, to.i}
-    clause = [t for t in doc[host.left_edge.i : host.right_edge.i + 1] if t.i not in phrase and not t.is_space]
-    left = [t for t in clause if t.i < tok.i]
-    right = [t for t in clause if t.i > max(phrase)]
-    body = max(left, right, key=len)
-    content = _span(doc, paras, tok, body) if body else None
+    content = _rest_of_clause(doc, paras, tok, phrase)
     source = _subtree(doc, paras, tok, pobj)
     if content is None or source is None:
         return None
@@ -569,6 +605,84 @@ def _according_to(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | Non
         stance="asserts",
         cue_class="according_to",
         source_head=pobj.i,
+    )
+
+
+def _rest_of_clause(doc: Doc, paras: _Paragraphs, tok: Token, phrase: set[int]) -> tuple[int, int] | None:
+    """The clause a sourcing phrase at `tok` modifies, without the phrase: the longer side of it."""
+    # the clause it modifies: climb to the nearest verb
+    host = tok.head
+    while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i and paras.same(host, host.head):
+        host = host.head
+    clause = [t for t in doc[host.left_edge.i : host.right_edge.i + 1] if t.i not in phrase and not t.is_space]
+    left = [t for t in clause if t.i < tok.i]
+    right = [t for t in clause if t.i > max(phrase)]
+    body = max(left, right, key=len)
+    return _span(doc, paras, tok, body) if body else None
+
+
+def _in_evidence(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
+    """ "In a CNN poll, Clinton held a 24-point lead": the poll (report, survey, ...) is the source
+    of the clause, as "according to" would make it. A clause with its own cue ("In the report, the
+    ministry said ...") is that cue's; "In the video, he is seen ..." describes, it reports nothing."""
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if tok.dep_ != "prep" or pobj is None or pobj.lemma_.lower() not in cues.FINDING_NOUNS:
+        return None
+    host = tok.head
+    if host.lemma_.lower() in cues.CUE_CLASS or host.pos_ not in ("VERB", "AUX") or tok.i > host.i:
+        return None
+    content = _rest_of_clause(doc, paras, tok, {t.i for t in tok.subtree})
+    source = _subtree(doc, paras, tok, pobj)
+    if content is None or source is None:
+        return None
+    return Attribution(
+        source=source,
+        cue=(tok.idx, tok.idx + len(tok.text)),
+        content=content,
+        stance="asserts",
+        cue_class="according_to",
+        source_head=pobj.i,
+    )
+
+
+def _attitude(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
+    """ "The senator is skeptical of the deal", "he was adamant that ...": "be" with an attitude
+    adjective (`cues.ATTITUDE_ADJECTIVES`) gives its subject's view of what the adjective governs."""
+    adj = next((c for c in tok.children if c.dep_ == "acomp" and c.lemma_.lower() in cues.ATTITUDE_ADJECTIVES), None)
+    if adj is None:
+        return None
+    chain = _chain(paras, tok)
+    subj = _subject(paras, chain)
+    if subj is None or subj.lower_ in FIRST_SECOND_PERSON and _in_quote(doc_text(doc), paras, tok.idx):
+        return None
+    clause = next(
+        (c for c in [*adj.children, *tok.children] if c.dep_ in ("ccomp", "xcomp") and paras.same(c, adj)), None
+    )
+    prep = next(
+        (c for c in adj.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS | {"in"} and paras.same(c, adj)),
+        None,
+    )
+    extra = [adj]
+    if clause is not None:
+        content = _subtree(doc, paras, tok, clause)
+    elif prep is not None:
+        body = [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+        content = _span(doc, paras, tok, body) if body else None
+        extra.append(prep)
+    else:
+        return None
+    negated, refused = _polarity(chain)
+    stance = cues.stance_for("believe", negated, refused)
+    source, head = _source(doc, paras, tok, subj)
+    if content is None or source is None or stance is None:
+        return None
+    return Attribution(
+        source=source,
+        cue=_cue_span(doc, paras, chain, extra),
+        content=content,
+        stance=stance,
+        cue_class="believe",
+        source_head=head,
     )
 
 
@@ -591,6 +705,8 @@ def _hearsay(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
 
 #: Most words a "Speaker: statement" line may give its speaker.
 SPEAKER_WORDS = 7
+#: Most words of a headline.
+HEADLINE_WORDS = 20
 #: Capitalized labels that open a line with a colon but name no speaker.
 NOT_SPEAKERS = frozenset(
     {
@@ -607,6 +723,7 @@ NOT_SPEAKERS = frozenset(
         "sources",
         "file",
         "see also",
+        "the latest",  # AP's running-story label: "The Latest: Cruz to give away engraved shotgun"
         "correction",
         "warning",
         "q",
@@ -617,9 +734,9 @@ NOT_SPEAKERS = frozenset(
 DASHES = frozenset({"―", "—", "–", "--"})
 
 
-def _glued_dash(tok: Token) -> bool:
+def _glued_dash(word: str) -> bool:
     """A closing quote mark and a dash the tokenizer made one token: '”―' in '”― Sonya Herridge'."""
-    return len(tok.text) > 1 and tok.text[0] in '”"' and tok.text[-1] in "―—–"
+    return len(word) > 1 and word[0] in '”"' and word[-1] in "―—–"
 
 
 def _dash_or_colon(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
@@ -670,7 +787,7 @@ def _dash_or_colon(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | No
             if not (
                 0 < len(words) <= SPEAKER_WORDS
                 and all(w[0].isupper() or not w[0].isalpha() for w in words)
-                and text[lo : tok.idx].strip().lower() not in NOT_SPEAKERS
+                and text[lo : tok.idx].strip(' "“”').lower() not in NOT_SPEAKERS
             ):
                 return None
             speaker, head = _trim(text, lo, tok.idx), tok.i - 1
@@ -684,10 +801,69 @@ def _dash_or_colon(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | No
                 cue_class="say",
                 source_head=head,
             )
-            if content
+            # "Clinton: 547." in a delegate count is a tally, not a statement
+            if content and any(ch.isalpha() for ch in text[content[0] : content[1]])
             else None
         )
     return None
+
+
+def _title_case(text: str) -> bool:
+    """Is a line a headline in title case ("Clinton Slams Trump On Abortion")?"""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return 2 < len(words) <= HEADLINE_WORDS and all(w[0].isupper() for w in words)
+
+
+def _cue_lemma(word: str) -> str | None:
+    """The cue lemma of an inflected verb the tagger took for a name in a headline ("Slams", "Denies",
+    "Questioned"); bare forms ("Call", "Report") are as often nouns and are left out."""
+    lower = word.lower()
+    if lower.endswith("ies"):
+        stems = [lower[:-3] + "y"]
+    elif lower.endswith("s"):
+        stems = [lower[:-1], lower[:-2]]
+    elif lower.endswith("ed"):
+        stems = [lower[:-2], lower[:-1]]
+    else:
+        stems = []
+    return next((s for s in stems if s in cues.CUE_CLASS), None)
+
+
+def _headline(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
+    """ "Hillary Clinton Slams Donald Trump On Abortion": in a title-case headline the tagger takes
+    the cue verb for part of a name; the capitalized words before it are the source, the rest of the
+    line the content."""
+    text = doc_text(doc)
+    lo, hi = paras.bounds(tok.idx)
+    lemma = _cue_lemma(tok.text)
+    # "States" is the noun of "United States" far more often than a verb
+    if (
+        lemma is None
+        or tok.lower_ == "states"
+        or tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP")
+        or not _title_case(text[lo:hi])
+    ):
+        return None
+    # "Le Pen Backs Trump And Denounces Clinton": the words before a second verb are no name; left out
+    before = re.split(r"[,:;—–]", text[lo : tok.idx])[-1]
+    if " And " in before:
+        return None
+    start = tok.idx - len(before)
+    source = _trim(text, start, tok.idx)
+    content = _trim(text, tok.idx + len(tok.text), hi)
+    if source is None or content is None or len(text[source[0] : source[1]].split()) > SPEAKER_WORDS:
+        return None
+    stance = cues.stance_for(cues.CUE_CLASS[lemma], negated=False, refused=False)
+    if stance is None:
+        return None
+    return Attribution(
+        source=source,
+        cue=(tok.idx, tok.idx + len(tok.text)),
+        content=_trim(text, content[0], content[1] - (text[content[1] - 1] == ".")),
+        stance=stance,
+        cue_class=cues.CUE_CLASS[lemma],
+        source_head=tok.i - 1 if tok.i > 0 else None,
+    )
 
 
 def _nominal(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
@@ -721,6 +897,10 @@ def _nominal(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
     )
 
 
+#: Prepositions that give what a statement is about or aimed at (not its time or place).
+TOPIC_PREPS = frozenset({"to", "about", "on", "against", "over", "at", "with", "for", "of", "toward", "towards"})
+
+
 def _learned_content(doc: Doc, paras: _Paragraphs, cue: Token) -> tuple[tuple[int, int] | None, list[Token]]:
     """Content of a learned cue and the words it adds to the cue: its clause, its object, or the
     object of the preposition it governs ("spoke of ...", "commented on ...": the preposition is
@@ -733,6 +913,10 @@ def _learned_content(doc: Doc, paras: _Paragraphs, cue: Token) -> tuple[tuple[in
     if objs:
         lo = min(o.left_edge.i for o in objs)
         hi = max(o.right_edge.i for o in objs)
+        # "turned her attention to her rivals", "continued his attacks against Curiel": the object is
+        # often the manner of speaking and the preposition's object what it is about; take both
+        topic = [c for c in cue.children if c.dep_ == "prep" and c.i > hi and c.lower_ in TOPIC_PREPS]
+        hi = max([hi] + [c.right_edge.i for c in topic])
         return _span(doc, paras, cue, list(doc[lo : hi + 1])), prt
     prep = next((c for c in cue.children if c.dep_ == "prep" and c.i > cue.i and paras.same(c, cue)), None)
     if prep is not None:
@@ -802,6 +986,40 @@ def _whole_quote(text: str, paras: _Paragraphs, att: Attribution) -> Attribution
     return att
 
 
+def _continuation(text: str, paras: _Paragraphs, att: Attribution) -> Attribution:
+    """Add the quotation a speaker resumes after the cue: '“We will rebuild,” she said. “We will not leave.”'.
+
+    News style splits one speaker's quotation around "she said"; a reader (and PolNeAR, which
+    marks both pieces as one content) takes the second piece as the same speaker's words. Only a
+    quotation that opens within `QUOTE_REACH` characters of the cue and source and runs to the end
+    of the paragraph counts: one followed by its own "…,” he added" belongs to that cue.
+    """
+    if att.content is None:
+        return att
+    lo, hi = paras.bounds(att.cue[0])
+    quoted = [(a, b) for a, b in _quotes(text, lo, hi) if a - 1 <= att.content[0] and att.content[1] <= b + 1]
+    if not quoted or quoted[0][1] > att.cue[0]:
+        return att
+    after = max(att.cue[1], att.source[1] if att.source else 0)
+    for a, b in _quotes(text, after, hi):
+        gap, rest = text[after : a - 1], text[b + 1 : hi]
+        if len(gap) <= QUOTE_REACH and not re.search('[“”"]', gap) and not rest.strip(TRAIL + ".!?”\"'"):
+            more = _trim(text, a, b)
+            return replace(att, continuation=more) if more else att
+        break
+    return att
+
+
+def _quoted(text: str, paras: _Paragraphs, att: Attribution) -> Attribution:
+    """The attribution with its content widened to the whole quotation and the quotation resumed after it."""
+    return _continuation(text, paras, _whole_quote(text, paras, att))
+
+
+#: An HTML or XML tag left in the text ('<tweet id="..." author="@...">'): its words are markup, not
+#: speech ("tweet" parses as a verb), so no cue lies inside one.
+MARKUP = re.compile(r"</?[A-Za-z][^<>\n]*>")
+
+
 def extract(doc: Doc, cue_model: CueModel | None = None) -> Iterator[Attribution]:
     """Every attribution in `doc`, in text order, one per cue.
 
@@ -809,14 +1027,15 @@ def extract(doc: Doc, cue_model: CueModel | None = None) -> Iterator[Attribution
     a cue is read too (`learned`).
     """
     paras = _Paragraphs(doc_text(doc))
-    found = [_whole_quote(doc_text(doc), paras, a) for a in _by_rule(doc)]
+    tags = [m.span() for m in MARKUP.finditer(doc_text(doc))]
+    found = [_quoted(doc_text(doc), paras, a) for a in _by_rule(doc) if not any(s <= a.cue[0] < e for s, e in tags)]
     if cue_model is not None:
-        taken = [a.cue for a in found]
+        taken = [a.cue for a in found] + tags
         for tok in tokens(doc):
             if not candidate(tok) or any(a <= tok.idx < b for a, b in taken) or not cue_model.is_cue(tok):
                 continue
             att = _from_learned(doc, paras, tok)
-            att = _whole_quote(doc_text(doc), paras, att) if att is not None else None
+            att = _quoted(doc_text(doc), paras, att) if att is not None else None
             if att is not None and not any(a < att.cue[1] and att.cue[0] < b for a, b in taken):
                 taken.append(att.cue)
                 found.append(att)
@@ -829,18 +1048,24 @@ def _by_rule(doc: Doc) -> Iterator[Attribution]:
     paras = _Paragraphs(doc_text(doc))
     seen: set[tuple[int, int]] = set()
     for tok in tokens(doc):
+        # each token attribute is a call into spaCy: read the ones every branch tests once
+        lower, pos, word, lemma = tok.lower_, tok.pos_, tok.text, tok.lemma_.lower()
         found = None
-        if tok.lower_ == "according":
+        if lower == "according":
             found = _according_to(doc, paras, tok)
-        elif tok.lower_ in cues.HEARSAY_ADVERBS:
+        elif lower == "in":
+            found = _in_evidence(doc, paras, tok)
+        elif pos == "PROPN" and word[:1].isupper() and word[1:].islower():
+            found = _headline(doc, paras, tok)
+        elif lemma == "be" and tok.dep_ not in ("aux", "auxpass"):
+            found = _attitude(doc, paras, tok)
+        elif lower in cues.HEARSAY_ADVERBS:
             found = _hearsay(doc, paras, tok)
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.NOMINAL_CUES:
+        elif pos == "NOUN" and lemma in cues.NOMINAL_CUES:
             found = _nominal(doc, paras, tok)
-        elif tok.text in DASHES or tok.text == ":" or _glued_dash(tok):
+        elif word in DASHES or word == ":" or _glued_dash(word):
             found = _dash_or_colon(doc, paras, tok)
-        elif tok.pos_ in ("VERB", "AUX") and (
-            tok.lemma_.lower() in cues.CUE_CLASS or tok.lemma_.lower() in cues.RESPONSIBILITY_VERBS
-        ):
+        elif pos in ("VERB", "AUX") and (lemma in cues.CUE_CLASS or lemma in cues.RESPONSIBILITY_VERBS):
             found = _from_verb(doc, paras, tok)
         if found is not None and found.cue not in seen:
             seen.add(found.cue)

@@ -22,7 +22,7 @@ lemma gives a *class*; the class and the cue's polarity and modality give the *s
 | cite           | cite, express, echo, endorse   | asserts               |                         |
 | evidence       | show (by video, footage)       | shows                 | does_not_show           |
 | comment        | comment (negated only)         |                       | no_comment              |
-| according_to   | "according to X"               | asserts               |                         |
+| according_to   | "according to X", "in a poll"  | asserts               |                         |
 | hearsay        | reportedly, allegedly (adverbs)| alleges               |                         |
 | other          | learned cues (`learned.py`)    | expresses             | does_not_express        |
 | (nominal)      | "X's claim/denial/warning that"| as the verb's class   |                         |
@@ -31,6 +31,9 @@ Refused ("declined to confirm", "refused to comment"): say -> declines_to_commen
 declines_to_comment; confirm -> declines_to_confirm; deny -> declines_to_comment; accuse ->
 declines_to_comment; responsibility -> no_responsibility_claim; criticize -> declines_to_comment;
 comment -> no_comment.
+
+Attitudes. "be" with an attitude adjective (`ATTITUDE_ADJECTIVES`: "is skeptical of the deal", "was
+adamant that ...") is a cue of the believe class: the subject's view of what the adjective governs.
 
 Commitments. A speech verb whose complement has the speaker as subject and a future auxiliary
 ("the unions said they would protest on Monday") is a vow: the speaker announces its own action.
@@ -196,6 +199,61 @@ EVIDENCE_NOUNS = frozenset(
         "posts",
     ]
 )
+
+#: Adjectives that, after "be", voice the subject's attitude to what follows: "is skeptical of the
+#: deal", "was adamant that ...", "are wary of ...". Read as the `believe` class.
+ATTITUDE_ADJECTIVES = frozenset(
+    {
+        "adamant",
+        "afraid",
+        "angry",
+        "anxious",
+        "ambivalent",
+        "aware",
+        "cautious",
+        "certain",
+        "confident",
+        "concerned",
+        "convinced",
+        "critical",
+        "dismissive",
+        "disappointed",
+        "doubtful",
+        "eager",
+        "enthusiastic",
+        "frustrated",
+        "furious",
+        "happy",
+        "hopeful",
+        "hostile",
+        "interested",
+        "keen",
+        "leery",
+        "nervous",
+        "opposed",
+        "optimistic",
+        "outraged",
+        "pessimistic",
+        "pleased",
+        "proud",
+        "sanguine",
+        "sceptical",
+        "skeptical",
+        "supportive",
+        "sure",
+        "suspicious",
+        "sympathetic",
+        "unhappy",
+        "upbeat",
+        "upset",
+        "vocal",
+        "wary",
+        "worried",
+    }
+)
+
+#: Findings that "In <finding>, <clause>" attributes the clause to: "In a CNN poll, Clinton led".
+FINDING_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis", "data", "figure", "statistic"})
 
 #: Say-class lemmas that need a clausal complement (ccomp) to count as a cue: "said that ..." is an
 #: attribution, "reported a fire" or "added salt" is not.

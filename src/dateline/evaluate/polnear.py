@@ -126,10 +126,11 @@ def univocal(found: list[Attribution]) -> list[Attribution]:
     """Drop attributions nested in another's content, as PolNeAR's one-label-per-token scheme does.
 
     dateline keeps nested claims ("X said Y thinks ..."), but PolNeAR never annotates them, so
-    scoring them would count correct output as false positives.
+    scoring them would count correct output as false positives. A quotation the speaker resumes
+    after the cue (`Attribution.continuation`) is content too, as PolNeAR marks it.
     """
-    outer = [a.content for a in found if a.content]
-    return [a for a in found if not any(c[0] <= a.cue[0] and a.cue[1] <= c[1] for c in outer if c != a.content)]
+    outer = [(a, c) for a in found for c in (a.content, a.continuation) if c]
+    return [a for a in found if not any(c[0] <= a.cue[0] and a.cue[1] <= c[1] for o, c in outer if o is not a)]
 
 
 def _score_doc(

@@ -27,6 +27,22 @@ def test_batch_writer_stores_what_write_report_stores(tmp_path):
         assert one.execute(query).fetchall() == many.execute(query).fetchall(), table
 
 
+def test_a_writer_that_keeps_what_is_stored_decides_as_the_store_would(tmp_path):
+    first = full_report()
+    con = store.connect(tmp_path / "events.duckdb")
+    store.write_report(con, first)
+    known = store.Stored.read(con)
+    assert known == store.Stored({store.content_hash(first.document.text)}, {first.document.id})
+    again = dataclasses.replace(first.document, id="other id")  # the same text: passed over
+    taken = dataclasses.replace(first.document, text="Another text.")  # its id names another text
+    new = dataclasses.replace(first.document, id="k3", text="A third text.")
+    batch = [dataclasses.replace(first, document=d) for d in (again, taken, new)]
+    stored, refused = store.write_batch(con, batch, stored_before=known)
+    assert stored == 1
+    assert ["already used by another text" in r.reason for r in refused] == [True]
+    assert known == store.Stored.read(con)  # kept up to date with what was written
+
+
 def test_two_items_under_one_id_reject_only_that_report(tmp_path):
     good = full_report()
     event = good.events[0]

@@ -232,7 +232,8 @@ class _Runner:
         self.batch_size = batch_size
         self.progress = progress
         self.stats = RunStats()
-        self.known = store.stored_hashes(con)  # every text stored or queued: never coded twice
+        self.stored = store.Stored.read(con)  # what the store holds: this process alone writes it
+        self.known = set(self.stored.hashes)  # every text stored or queued: never coded twice
         self.rejects: list[Reject] = []  # rejects found while reading, written with the next batch
 
     def batches(self, items: Iterable[Located | Reject]) -> Iterator[list[Located]]:
@@ -272,7 +273,7 @@ class _Runner:
                    if isinstance(result, Report)]
         rejects = [*self.rejects, *failed]
         self.rejects = []
-        stored, refused = store.write_batch(self.con, reports, rejects, origins)
+        stored, refused = store.write_batch(self.con, reports, rejects, origins, self.stored)
         store.release_pages(self.con)
         log.debug("committed a batch: %d reports stored, %d rejects", stored, len(rejects) + len(refused))
         read_rejects = len(rejects) - len(failed)

@@ -594,17 +594,20 @@ def _according_to(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | Non
     if pobj is None:
         return None
     phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree} | {tok.i, to.i}
+    return _sourcing(doc, paras, tok, pobj, phrase, (tok.idx, to.idx + len(to.text)))
+
+
+def _sourcing(
+    doc: Doc, paras: _Paragraphs, tok: Token, pobj: Token, phrase: set[int], cue: tuple[int, int]
+) -> Attribution | None:
+    """What a sourcing phrase at `tok` ("according to X", "in X's poll") attributes: the rest of
+    its clause, to `pobj`'s phrase."""
     content = _rest_of_clause(doc, paras, tok, phrase)
     source = _subtree(doc, paras, tok, pobj)
     if content is None or source is None:
         return None
     return Attribution(
-        source=source,
-        cue=(tok.idx, to.idx + len(to.text)),
-        content=content,
-        stance="asserts",
-        cue_class="according_to",
-        source_head=pobj.i,
+        source=source, cue=cue, content=content, stance="asserts", cue_class="according_to", source_head=pobj.i
     )
 
 
@@ -631,18 +634,7 @@ def _in_evidence(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None
     host = tok.head
     if host.lemma_.lower() in cues.CUE_CLASS or host.pos_ not in ("VERB", "AUX") or tok.i > host.i:
         return None
-    content = _rest_of_clause(doc, paras, tok, {t.i for t in tok.subtree})
-    source = _subtree(doc, paras, tok, pobj)
-    if content is None or source is None:
-        return None
-    return Attribution(
-        source=source,
-        cue=(tok.idx, tok.idx + len(tok.text)),
-        content=content,
-        stance="asserts",
-        cue_class="according_to",
-        source_head=pobj.i,
-    )
+    return _sourcing(doc, paras, tok, pobj, {t.i for t in tok.subtree}, (tok.idx, tok.idx + len(tok.text)))
 
 
 def _attitude(doc: Doc, paras: _Paragraphs, tok: Token) -> Attribution | None:
